@@ -3,7 +3,59 @@
  * Nothing here touches the file system, the process or an editor API.
  */
 export * from './types';
-export { validate } from './service';
+export { validate, validateDocument, compareFindings } from './service';
 export type { FileKind, FileProbe, ValidateOptions, ValidationResult } from './service';
 export { LineIndex } from './document/line-index';
 export type { Position } from './document/line-index';
+
+// Document layer: parse once, locate paths, name paths.
+export { parseApplication, MAX_ALIAS_COUNT } from './document/parse';
+export type { ParsedDocument, ParseIssue, ParseIssueCode } from './document/parse';
+export { locate, walkPath, rootHead, headRange, valueRange } from './document/locate';
+export type { Location, NodeWalk, LocatableDocument } from './document/locate';
+export { decodePointer, encodePointer, displayPath } from './document/pointer';
+export { syntaxFindings } from './document/syntax';
+
+// Schema layer.
+export {
+  getApplicationValidator,
+  createSchemaValidator,
+  titleAt,
+  allowedProperties,
+  exampleAt,
+  APPLICATION_SCHEMAS,
+  APPLICATION_SCHEMA_ID,
+  SCHEMA_BASE_URI,
+} from './schema/registry';
+export type { SchemaValidator, SchemaNode } from './schema/registry';
+export { schemaFindings } from './schema/findings';
+export { closestMatch, editDistance } from './schema/suggest';
+
+// Rules.
+export {
+  defineRule,
+  get,
+  getString,
+  getNumber,
+  getBoolean,
+  getArray,
+  getRecord,
+  getText,
+  isRecord,
+  RULE_ID_PATTERN,
+  RULE_NAME_PATTERN,
+} from './rules/define-rule';
+export type {
+  RuleModule,
+  RuleContext,
+  RuleReport,
+  RuleStatus,
+  RelatedReport,
+  MessageParam,
+} from './rules/define-rule';
+export { runRules, render } from './rules/engine';
+export type { RuleSeverityOverrides, RunRulesOptions } from './rules/engine';
+export { allRules } from './rules/index';
+export { DEFAULT_THRESHOLDS, meets } from './config/thresholds';
+export type { Thresholds, Comparison } from './config/thresholds';
+export type * from './model';

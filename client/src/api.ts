@@ -1,0 +1,14 @@
+/** The API the extension returns from activate(): used by the integration tests and other extensions. */
+import type * as vscode from 'vscode';
+
+export interface Miit95Api {
+  /**
+   * Fires after the server's publishDiagnostics for `uri` has been handed to VS Code, including an
+   * empty list (which VS Code's own onDidChangeDiagnostics does not report for a clean new file).
+   */
+  readonly onDidPublishDiagnostics: vscode.Event<vscode.Uri>;
+  /** Whether the server has published diagnostics (possibly none) for `uri` since it was last opened. */
+  hasPublishedDiagnostics(uri: vscode.Uri): boolean;
+  /** Resolves once the language server is running; rejects if it failed to start. */
+  serverReady(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+/** Extension entry point: only wires the l10n bundle, the server, the status item and the commands. */
+import * as vscode from 'vscode';
+import type { Miit95Api } from './api';
+import { registerServerCommands } from './commands/server-commands';
+import { initL10n } from './l10n';
+import { restartOnLanguageChange, ServerController } from './language-client';
+import { registerStatusItem } from './status';
+
+let server: ServerController | undefined;
+
+export function activate(context: vscode.ExtensionContext): Miit95Api {
+  initL10n(context.extensionPath);
+  const output = vscode.window.createOutputChannel('miit95', { log: true });
+  server = new ServerController(context.extensionPath, output);
+  const ready = server.start();
+  // The client already logged the failure to the output channel; keep activation alive so that
+  // miit95.restartServer and miit95.showOutput still work.
+  ready.catch(() => undefined);
+  context.subscriptions.push(
+    output,
+    server,
+    registerStatusItem(server),
+    registerServerCommands(server),
+    restartOnLanguageChange(server),
+  );
+  const controller = server;
+  return {
+    onDidPublishDiagnostics: controller.onDidPublishDiagnostics,
+    hasPublishedDiagnostics: (uri) => controller.hasPublishedDiagnostics(uri),
+    serverReady: () => controller.start(),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.stop();
+  server = undefined;
+}

@@ -1,0 +1,156 @@
+/**
+ * Owns the language server connection: starts dist/server.js over node IPC with
+ * vscode-languageclient, passes the display locale and the miit95.language setting, syncs
+ * `.miit95.yaml` configuration file events, and restarts the server on request.
+ * UI (status item, commands) lives elsewhere and only talks to {@link ServerController}.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type StateChangeEvent,
+} from 'vscode-languageclient/node';
+
+export const languageId = 'miit95';
+const clientId = 'miit95'; // also the settings section read for `miit95.trace.server`
+
+export type DiagnosticsLanguage = 'auto' | 'zh-cn' | 'en';
+
+/** Sent as `initializationOptions`; the server picks the message language from it. */
+export interface InitializationOptions {
+  /** VS Code's display language, e.g. `zh-cn` or `en`. */
+  locale: string;
+  /** The `miit95.language` setting: `auto` follows `locale`. */
+  language: DiagnosticsLanguage;
+}
+
+export function initializationOptions(): InitializationOptions {
+  const value = vscode.workspace.getConfiguration('miit95').get<string>('language', 'auto');
+  const language: DiagnosticsLanguage = value === 'zh-cn' || value === 'en' ? value : 'auto';
+  return { locale: vscode.env.language, language };
+}
+
+/**
+ * The server reads `miit95.language` only when it initializes: restart it when the setting changes.
+ */
+export function restartOnLanguageChange(server: ServerController): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('miit95.language')) return;
+    server.output.info('miit95.language changed: restarting the language server');
+    server.restart().catch((error: unknown) => server.output.error(`Restart failed: ${String(error)}`));
+  });
+}
+
+export class ServerController implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private starting: Promise<void> | undefined;
+  private readonly published = new vscode.EventEmitter<vscode.Uri>();
+  private readonly stateChanged = new vscode.EventEmitter<State>();
+  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly documentEvents: vscode.Disposable;
+  /** URIs the server has published diagnostics for since the document was last opened. */
+  private readonly publishedUris = new Set<string>();
+
+  readonly onDidPublishDiagnostics = this.published.event;
+  readonly onDidChangeState = this.stateChanged.event;
+
+  constructor(
+    private readonly extensionPath: string,
+    readonly output: vscode.LogOutputChannel,
+  ) {
+    // Workspace configuration files, for the server's configuration support.
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/.miit95.{yaml,yml}');
+    const forget = (doc: vscode.TextDocument): void => void this.publishedUris.delete(doc.uri.toString());
+    this.documentEvents = vscode.Disposable.from(
+      vscode.workspace.onDidOpenTextDocument(forget),
+      vscode.workspace.onDidCloseTextDocument(forget),
+    );
+  }
+
+  /** Whether the server has published diagnostics (possibly none) for `uri` since it was opened. */
+  hasPublishedDiagnostics(uri: vscode.Uri): boolean {
+    return this.publishedUris.has(uri.toString());
+  }
+
+  get state(): State {
+    return this.client?.state ?? State.Stopped;
+  }
+
+  /** Starts the server (once); the promise settles when it is running or failed to start. */
+  start(): Promise<void> {
+    this.starting ??= this.startNew();
+    return this.starting;
+  }
+
+  /** Restarts a running server, or replaces a client that failed to start or was stopped. */
+  async restart(): Promise<void> {
+    const client = this.client;
+    if (client !== undefined && client.state === State.Running) {
+      this.output.info('Restarting the language server');
+      this.publishedUris.clear();
+      await client.restart();
+      return;
+    }
+    this.starting = undefined;
+    if (client !== undefined) {
+      this.client = undefined;
+      await client
+        .dispose()
+        .catch((error: unknown) => this.output.warn(`Disposing the old client failed: ${String(error)}`));
+    }
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.starting = undefined;
+    if (client !== undefined) await client.dispose();
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.watcher.dispose();
+    this.documentEvents.dispose();
+    this.published.dispose();
+    this.stateChanged.dispose();
+  }
+
+  private async startNew(): Promise<void> {
+    this.publishedUris.clear();
+    const client = this.createClient();
+    this.client = client;
+    client.onDidChangeState((e: StateChangeEvent) => this.stateChanged.fire(e.newState));
+    await client.start();
+  }
+
+  private createClient(): LanguageClient {
+    const module = path.join(this.extensionPath, 'dist', 'server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [
+        { scheme: 'file', language: languageId },
+        { scheme: 'untitled', language: languageId },
+      ],
+      // A function, so that a restart picks up a changed setting or display language.
+      initializationOptions,
+      synchronize: { fileEvents: this.watcher, configurationSection: 'miit95' },
+      outputChannel: this.output,
+      middleware: {
+        handleDiagnostics: (uri, diagnostics, next) => {
+          next(uri, diagnostics);
+          this.publishedUris.add(uri.toString());
+          this.published.fire(uri);
+        },
+      },
+    };
+    return new LanguageClient(clientId, 'miit95', serverOptions, clientOptions);
+  }
+}

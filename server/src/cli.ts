@@ -1,0 +1,17 @@
+/**
+ * The `miit95` command-line entry (bundled as dist/cli.js with a shebang): binds the CLI to the real
+ * process. Sets process.exitCode instead of calling process.exit so piped output is flushed.
+ */
+import { runCli } from './cli/main';
+
+// `miit95 check . | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+});

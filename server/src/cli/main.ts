@@ -1,0 +1,33 @@
+/**
+ * The CLI's dispatcher: parses the command line, runs the command, and returns the exit code. Never
+ * throws: an unexpected exception is reported in both languages and exits with 2.
+ */
+import packageJson from '../../../package.json';
+import { parseCommandLine } from './args';
+import { EXIT_OK, EXIT_USAGE, runCheck } from './check';
+import { helpText } from './help';
+import type { CliIo } from './io';
+import { bilingual, usageHint } from './messages';
+
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.kind) {
+      case 'help':
+        io.out(helpText(command.topic, command.locale));
+        return EXIT_OK;
+      case 'version':
+        io.out(`${packageJson.version}\n`);
+        return EXIT_OK;
+      case 'usage-error':
+        io.err(bilingual(command.message) + bilingual(usageHint));
+        return EXIT_USAGE;
+      case 'check':
+        return runCheck(command, io);
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.err(bilingual({ 'zh-cn': `内部错误：${detail}`, en: `internal error: ${detail}` }));
+    return EXIT_USAGE;
+  }
+}

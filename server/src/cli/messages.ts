@@ -1,0 +1,116 @@
+/**
+ * Every text the CLI prints except help (help.ts) and the findings' own messages: usage errors and
+ * input problems, always in both languages (Chinese first, since the faulty input may be the
+ * `--lang` flag itself), and the summary line, in the chosen language.
+ */
+import type { LocalizedText, Locale } from '../core';
+import type { InputProblem } from '../node/discover';
+import type { ReadFailure } from '../node/read-text';
+
+export const PROGRAM = 'miit95';
+
+/** Two lines, Chinese then English, each prefixed with the program name. */
+export function bilingual(text: LocalizedText): string {
+  return `${PROGRAM}: ${text['zh-cn']}\n${PROGRAM}: ${text.en}\n`;
+}
+
+export const usageHint: LocalizedText = {
+  'zh-cn': `运行 “${PROGRAM} --help” 查看用法。`,
+  en: `Run "${PROGRAM} --help" for usage.`,
+};
+
+export const usage = {
+  noCommand: { 'zh-cn': '缺少命令。', en: 'missing command.' },
+  unknownCommand: (command: string): LocalizedText => ({
+    'zh-cn': `未知命令：${command}`,
+    en: `unknown command: ${command}`,
+  }),
+  badOption: (detail: string): LocalizedText => ({
+    'zh-cn': `命令行参数有误：${detail}`,
+    en: `invalid arguments: ${detail}`,
+  }),
+  noPaths: {
+    'zh-cn': '请至少指定一个要检查的文件或文件夹。',
+    en: 'give at least one file or folder to check.',
+  },
+  badFormat: (value: string): LocalizedText => ({
+    'zh-cn': `--format 的取值无效：“${value}”（可用：text、json）`,
+    en: `invalid --format value "${value}" (use text or json)`,
+  }),
+  badLang: (value: string): LocalizedText => ({
+    'zh-cn': `--lang 的取值无效：“${value}”（可用：zh、en）`,
+    en: `invalid --lang value "${value}" (use zh or en)`,
+  }),
+} as const;
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+export function inputProblemText(problem: InputProblem): LocalizedText {
+  const p = problem.input;
+  switch (problem.reason) {
+    case 'missing':
+      return { 'zh-cn': `找不到文件或文件夹：${p}`, en: `no such file or folder: ${p}` };
+    case 'no-applications':
+      return {
+        'zh-cn': `文件夹中没有申请文件（*.app95.yaml 或 *.app95.yml）：${p}`,
+        en: `no application files (*.app95.yaml or *.app95.yml) in folder: ${p}`,
+      };
+    case 'unreadable':
+      return { 'zh-cn': `无法读取：${p}（${problem.detail ?? ''}）`, en: `cannot read: ${p} (${problem.detail ?? ''})` };
+  }
+}
+
+export function readFailureText(file: string, failure: ReadFailure, limitBytes: number): LocalizedText {
+  switch (failure.reason) {
+    case 'missing':
+      return { 'zh-cn': `找不到文件：${file}`, en: `no such file: ${file}` };
+    case 'not-a-file':
+      return { 'zh-cn': `不是普通文件：${file}`, en: `not a regular file: ${file}` };
+    case 'too-big':
+      return {
+        'zh-cn': `文件过大：${file}（${megabytes(failure.bytes)} MB，上限 ${megabytes(limitBytes)} MB）`,
+        en: `file too big: ${file} (${megabytes(failure.bytes)} MB, limit ${megabytes(limitBytes)} MB)`,
+      };
+    case 'not-utf8':
+      return {
+        'zh-cn': `不是有效的 UTF-8 文本：${file}（请以 UTF-8 编码保存）`,
+        en: `not valid UTF-8 text: ${file} (save it as UTF-8)`,
+      };
+    case 'unreadable':
+      return { 'zh-cn': `无法读取文件：${file}（${failure.detail}）`, en: `cannot read file: ${file} (${failure.detail})` };
+  }
+}
+
+export function internalErrorText(file: string, detail: string): LocalizedText {
+  return {
+    'zh-cn': `检查 ${file} 时发生内部错误：${detail}`,
+    en: `internal error while checking ${file}: ${detail}`,
+  };
+}
+
+export interface Counts {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** info and hint findings together. */
+  readonly notes: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function summaryText(counts: Counts, locale: Locale): string {
+  const { files, errors, warnings, notes } = counts;
+  const clean = errors + warnings + notes === 0;
+  if (locale === 'en') {
+    return clean
+      ? `Checked ${plural(files, 'file')}: no problems found.`
+      : `Checked ${plural(files, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}.`;
+  }
+  return clean
+    ? `检查了 ${files} 个文件，未发现问题。`
+    : `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${notes} 个提示。`;
+}

@@ -1,0 +1,187 @@
+/**
+ * Parses an application text once into a ParsedDocument: the YAML AST of the first document with
+ * source ranges, its plain JS value (built once, alias expansion capped), the YAML errors and
+ * warnings, and the document-level issues yaml does not report itself (empty document, more than one
+ * document, alias bombs, alias cycles, unresolved aliases). Owns the yaml options. It renders no
+ * messages (syntax.ts does) and validates nothing.
+ */
+import {
+  isAlias,
+  isScalar,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
+import type { OffsetRange } from '../types';
+import { LineIndex } from './line-index';
+import { firstLineRange, lineRangeFrom, nonEmpty, valueRange } from './locate';
+
+/**
+ * The cap on alias expansion passed to yaml's `toJS`: above it the document is treated as a
+ * resource-exhaustion attack ("billion laughs") and its value is not built.
+ */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** Document-level problems found by the parse step itself (yaml's own codes come as YAMLError). */
+export type ParseIssueCode =
+  | 'EMPTY_DOCUMENT'
+  | 'MULTI_DOCUMENT'
+  | 'ALIAS_COUNT'
+  | 'ALIAS_CYCLE'
+  | 'UNRESOLVED_ALIAS'
+  | 'RESOURCE_EXHAUSTION';
+
+export interface ParseIssue {
+  readonly code: ParseIssueCode;
+  readonly range: OffsetRange;
+  /** The alias name for alias issues, the underlying error message for RESOURCE_EXHAUSTION. */
+  readonly detail?: string;
+  /** For an alias cycle: the alias node, so the finding can point at its anchor. */
+  readonly alias?: Alias;
+}
+
+/** One application text, parsed once and shared by every validation stage. */
+export interface ParsedDocument {
+  readonly text: string;
+  readonly lines: LineIndex;
+  /** The first YAML document of the text (the only one validated). */
+  readonly yaml: Document.Parsed;
+  /** The plain JS value of the first document; `undefined` when `hasRoot` is false. */
+  readonly value: unknown;
+  /**
+   * False when there is nothing to validate: an empty or comment-only document, a `null` root, or a
+   * value that could not be built safely (alias problems). Schema validation and rules are skipped.
+   */
+  readonly hasRoot: boolean;
+  /** YAML syntax errors of the first document (the multi-document error is an issue instead). */
+  readonly errors: readonly YAMLError[];
+  readonly warnings: readonly YAMLError[];
+  readonly issues: readonly ParseIssue[];
+}
+
+/**
+ * yaml options: ranges on every node, duplicate keys reported, keys as strings (JSON Schema sees
+ * string keys anyway), the YAML 1.2 core schema forced even under `%YAML 1.1` so dates stay strings,
+ * and no resolution of `!!timestamp` and other 1.1 tags.
+ */
+const PARSE_OPTIONS = {
+  uniqueKeys: true,
+  stringKeys: true,
+  prettyErrors: false,
+  schema: 'core',
+  resolveKnownTags: false,
+  intAsBigInt: false,
+  merge: false,
+  // 'error' rather than the default 'warn': yaml then never writes to the console (stdout belongs to
+  // the LSP), while still reporting a second document as MULTIPLE_DOCS and stopping there ('silent'
+  // would parse every document without telling).
+  logLevel: 'error',
+} as const;
+
+/** Parses an application text. Never throws on bad input: problems become errors and issues. */
+export function parseApplication(text: string): ParsedDocument {
+  const yaml = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+  const issues: ParseIssue[] = [];
+  const errors: YAMLError[] = [];
+  for (const error of yaml.errors) {
+    if (error.code === 'MULTIPLE_DOCS') {
+      issues.push({ code: 'MULTI_DOCUMENT', range: lineRangeFrom(text, error.pos[0]) });
+    } else {
+      errors.push(error);
+    }
+  }
+
+  const contents = yaml.contents as Node | null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    const own = contents === null ? undefined : valueRange(text, contents);
+    const range = own !== undefined && own.end > own.start ? own : firstLineRange(text);
+    issues.push({ code: 'EMPTY_DOCUMENT', range });
+    return finish(text, yaml, undefined, false, errors, issues);
+  }
+
+  // Aliases need a `*` in the text; without one the extra walk is skipped.
+  let firstAlias: Alias | undefined;
+  if (text.includes('*')) {
+    const aliasIssues = checkAliases(yaml, text);
+    firstAlias = aliasIssues.firstAlias;
+    if (aliasIssues.unusable) {
+      issues.push(...aliasIssues.issues);
+      return finish(text, yaml, undefined, false, errors, issues);
+    }
+  }
+
+  try {
+    const value: unknown = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const hasRoot = value !== null && value !== undefined;
+    return finish(text, yaml, hasRoot ? value : undefined, hasRoot, errors, issues);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ReferenceError && /alias count/i.test(message)) {
+      const range = firstAlias ? nonEmpty(valueRange(text, firstAlias), text) : firstLineRange(text);
+      issues.push({ code: 'ALIAS_COUNT', range, detail: String(MAX_ALIAS_COUNT) });
+    } else if (error instanceof RangeError) {
+      // Stack overflow on absurdly deep nesting.
+      issues.push({ code: 'RESOURCE_EXHAUSTION', range: firstLineRange(text), detail: message });
+    } else {
+      throw error;
+    }
+    return finish(text, yaml, undefined, false, errors, issues);
+  }
+}
+
+function finish(
+  text: string,
+  yaml: Document.Parsed,
+  value: unknown,
+  hasRoot: boolean,
+  errors: YAMLError[],
+  issues: ParseIssue[],
+): ParsedDocument {
+  return { text, lines: new LineIndex(text), yaml, value, hasRoot, errors, warnings: yaml.warnings, issues };
+}
+
+interface AliasCheck {
+  readonly issues: ParseIssue[];
+  readonly unusable: boolean;
+  readonly firstAlias: Alias | undefined;
+}
+
+/**
+ * One walk in document order, resolving each alias as yaml does (the last anchor of that name
+ * before it): an alias without an anchor makes `toJS` throw, and an alias inside its own anchor
+ * makes the value cyclic, which would send the schema validator and the rules into endless
+ * recursion. Both make the value unusable.
+ */
+function checkAliases(yaml: Document.Parsed, text: string): AliasCheck {
+  const anchors = new Map<string, Node>();
+  const issues: ParseIssue[] = [];
+  let unusable = false;
+  let firstAlias: Alias | undefined;
+  visit(yaml, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        firstAlias ??= node;
+        const range = nonEmpty(valueRange(text, node), text);
+        if (node.source === '') {
+          // yaml reports the empty alias itself (BAD_ALIAS); toJS would throw.
+          unusable = true;
+          return;
+        }
+        const anchor = anchors.get(node.source);
+        if (anchor === undefined) {
+          issues.push({ code: 'UNRESOLVED_ALIAS', range, detail: node.source });
+          unusable = true;
+        } else if (path.includes(anchor)) {
+          issues.push({ code: 'ALIAS_CYCLE', range, detail: node.source, alias: node });
+          unusable = true;
+        }
+        return;
+      }
+      if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return { issues, unusable, firstAlias };
+}

@@ -1,0 +1,72 @@
+/**
+ * Converts core findings to LSP diagnostics: the one place where offsets become LSP ranges (through
+ * the core's LineIndex), severities become LSP severities and messages pick the locale. Every
+ * diagnostic carries `code`, `source: 'miit95'`, `data` (the finding's data plus the document
+ * version, so a quick fix can drop itself when stale) and, when the rule has docs, `codeDescription`.
+ */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node';
+import { LineIndex, type Finding, type FindingData, type Locale, type OffsetRange, type Severity } from '../core';
+
+export const DIAGNOSTIC_SOURCE = 'miit95';
+
+/** What `Diagnostic.data` holds: the finding's data and the version of the document it was computed for. */
+export type DiagnosticData = FindingData & { readonly version: number };
+
+const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(index: LineIndex, range: OffsetRange): Range {
+  const start = Number.isFinite(range.start) ? range.start : 0;
+  const end = Number.isFinite(range.end) ? Math.max(start, range.end) : start;
+  return { start: index.positionAt(start), end: index.positionAt(end) };
+}
+
+/** An absolute URL, or undefined: a relative docs path would be a broken link in the editor. */
+function docsHref(docs: string | undefined): string | undefined {
+  if (docs === undefined) return undefined;
+  try {
+    return new URL(docs).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function toDiagnostic(
+  finding: Finding,
+  index: LineIndex,
+  context: { readonly uri: string; readonly version: number; readonly locale: Locale },
+): Diagnostic {
+  const data: DiagnosticData = { ...finding.data, version: context.version };
+  const diagnostic: Diagnostic = {
+    range: toRange(index, finding.range),
+    severity: SEVERITIES[finding.severity] ?? DiagnosticSeverity.Error,
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message[context.locale] || finding.message['zh-cn'] || finding.message.en || finding.code,
+    data,
+  };
+  const href = docsHref(finding.docs);
+  if (href !== undefined) diagnostic.codeDescription = { href };
+  if (finding.related !== undefined && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map(
+      (related): DiagnosticRelatedInformation => ({
+        location: { uri: context.uri, range: toRange(index, related.range) },
+        message: related.message[context.locale] || related.message['zh-cn'],
+      }),
+    );
+  }
+  return diagnostic;
+}
+
+export function toDiagnostics(
+  findings: readonly Finding[],
+  text: string,
+  context: { readonly uri: string; readonly version: number; readonly locale: Locale },
+): Diagnostic[] {
+  const index = new LineIndex(text);
+  return findings.map((finding) => toDiagnostic(finding, index, context));
+}

@@ -1,0 +1,99 @@
+/**
+ * Schedules validation per document and publishes diagnostics: immediately for a newly opened
+ * document, debounced after edits, each publish tagged with the document version, and never a
+ * result for superseded content or an older version over a newer one. Clears on close.
+ *
+ * Staleness is tracked by a per-document change counter (generation), not by trusting the client's
+ * version numbers; the version is re-checked before publishing as a second guard.
+ */
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { DocumentSnapshot } from './validate-document';
+
+/** Quiet time after the last edit before a document is validated again. */
+export const DIAGNOSTICS_DEBOUNCE_MS = 75;
+
+export interface DiagnosticsHost {
+  /** The document as the server holds it now, or undefined once closed. */
+  current(uri: string): DocumentSnapshot | undefined;
+  /** Diagnostics for one snapshot; must not throw (see validate-document.ts). */
+  compute(document: DocumentSnapshot): Diagnostic[];
+  publish(params: PublishDiagnosticsParams): void;
+}
+
+interface DocumentState {
+  /** Bumped on every content change; a run publishes only if it is still current afterwards. */
+  generation: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  publishedVersion: number | undefined;
+}
+
+export class DiagnosticsScheduler {
+  private readonly states = new Map<string, DocumentState>();
+  private stopped = false;
+
+  constructor(
+    private readonly host: DiagnosticsHost,
+    private readonly delayMs: number = DIAGNOSTICS_DEBOUNCE_MS,
+  ) {}
+
+  /**
+   * The document's content changed (TextDocuments fires this on open and on every change). The first
+   * content of a document is validated at once; later changes restart its debounce timer, which drops
+   * the superseded run.
+   */
+  contentChanged(uri: string): void {
+    if (this.stopped) return;
+    const known = this.states.get(uri);
+    if (known === undefined) {
+      const state: DocumentState = { generation: 0, timer: undefined, publishedVersion: undefined };
+      this.states.set(uri, state);
+      this.run(uri, state);
+      return;
+    }
+    known.generation++;
+    if (known.timer !== undefined) clearTimeout(known.timer);
+    known.timer = setTimeout(() => this.run(uri, known), this.delayMs);
+  }
+
+  /** The document was closed: drop pending work and clear its diagnostics. */
+  closed(uri: string): void {
+    const state = this.states.get(uri);
+    if (state?.timer !== undefined) clearTimeout(state.timer);
+    this.states.delete(uri);
+    if (!this.stopped) this.host.publish({ uri, diagnostics: [] });
+  }
+
+  /** Re-validates every open document at once, e.g. after a settings change. */
+  revalidateAll(): void {
+    for (const [uri, state] of this.states) {
+      state.generation++;
+      if (state.timer !== undefined) clearTimeout(state.timer);
+      state.timer = undefined;
+      this.run(uri, state);
+    }
+  }
+
+  /** Shutdown: cancel all pending work and publish nothing more. */
+  dispose(): void {
+    this.stopped = true;
+    for (const state of this.states.values()) if (state.timer !== undefined) clearTimeout(state.timer);
+    this.states.clear();
+  }
+
+  private run(uri: string, state: DocumentState): void {
+    state.timer = undefined;
+    if (this.stopped || this.states.get(uri) !== state) return;
+    const document = this.host.current(uri);
+    if (document === undefined) return;
+    const generation = state.generation;
+    const version = document.version;
+    const diagnostics = this.host.compute(document);
+    // Validation is synchronous today; these checks keep a slow or future asynchronous run from
+    // publishing over newer content or after the document was closed or reopened.
+    if (this.stopped || this.states.get(uri) !== state || state.generation !== generation) return;
+    if (this.host.current(uri)?.version !== version) return;
+    if (state.publishedVersion !== undefined && version < state.publishedVersion) return;
+    state.publishedVersion = version;
+    this.host.publish({ uri, version, diagnostics });
+  }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test.
+// Both run even when the first fails; the exit code is non-zero if either failed.
+// Expects a fresh build (npm run test:vscode builds first) and code-server installed
+// (bash test/e2e/install-code-server.sh).
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const results = [];
+for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs']) {
+  const started = Date.now();
+  console.log(`\n== ${script}`);
+  const r = spawnSync(process.execPath, [path.join(here, script)], { stdio: 'inherit' });
+  const code = r.status ?? 1;
+  results.push({ script, code, seconds: (Date.now() - started) / 1000 });
+}
+console.log('\n== real-editor tests');
+for (const r of results)
+  console.log(
+    `${r.code === 0 ? 'PASS' : 'FAIL'}  ${r.script.padEnd(22)} exit ${r.code}  ${r.seconds.toFixed(1)} s`,
+  );
+process.exit(results.some((r) => r.code !== 0) ? 1 : 0);
