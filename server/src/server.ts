@@ -6,10 +6,9 @@
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
-import type { Locale } from './core';
 import { installCrashGuard } from './handlers/crash-guard';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
-import { initialize } from './handlers/initialize';
+import { initialize, type Session } from './handlers/initialize';
 import { diagnosticsFor } from './handlers/validate-document';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -17,17 +16,20 @@ const logError = (message: string): void => connection.console.error(message);
 installCrashGuard(logError);
 
 const documents = new TextDocuments(TextDocument);
-let locale: Locale = 'zh-cn';
+let session: Session = { locale: 'zh-cn', docsBase: undefined };
 
 const diagnostics = new DiagnosticsScheduler({
   current: (uri) => documents.get(uri),
-  compute: (document) => diagnosticsFor(document, locale, logError),
-  publish: (params) => void connection.sendDiagnostics(params).catch((error: unknown) => logError(`miit95: publishing diagnostics failed: ${String(error)}`)),
+  compute: (document) => diagnosticsFor(document, session, logError),
+  publish: (params) =>
+    void connection
+      .sendDiagnostics(params)
+      .catch((error: unknown) => logError(`miit95: publishing diagnostics failed: ${String(error)}`)),
 });
 
 connection.onInitialize((params) => {
   const answer = initialize(params, packageJson.version);
-  locale = answer.locale;
+  session = answer.session;
   return answer.result;
 });
 connection.onShutdown(() => diagnostics.dispose());

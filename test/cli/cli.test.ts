@@ -24,13 +24,25 @@ interface Run {
 const FINDING_KEYS = ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity'];
 
 /** Parses stdout as exactly one JSON object of the documented shape. */
-function parseJson(run: Run): { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] {
-  const parsed = JSON.parse(run.stdout);
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function parseJson(run: Run): JsonFinding[] {
+  const parsed = JSON.parse(run.stdout) as { findings: JsonFinding[] };
   assert.deepEqual(Object.keys(parsed), ['findings'], 'one object with only findings');
   assert.ok(Array.isArray(parsed.findings));
   for (const f of parsed.findings) {
     assert.deepEqual(Object.keys(f).sort(), FINDING_KEYS);
-    for (const k of ['line', 'column', 'endLine', 'endColumn']) assert.ok(Number.isInteger(f[k]) && f[k] >= 1, `${k} is 1-based`);
+    for (const k of ['line', 'column', 'endLine', 'endColumn'] as const)
+      assert.ok(Number.isInteger(f[k]) && f[k] >= 1, `${k} is 1-based`);
     assert.ok(['error', 'warning', 'info', 'hint'].includes(f.severity));
   }
   return parsed.findings;
@@ -49,14 +61,25 @@ describe('cli (dist/cli.js)', function () {
     cpSync(COMPLETE_DIR, path.join(work, 'ok'), { recursive: true });
     cpSync(MISTAKES_DIR, path.join(work, 'bad'), { recursive: true });
     const complete = readFileSync(path.join(COMPLETE_DIR, '杭州云声.app95.yaml'));
-    for (const f of ['tree/node_modules/pkg/x.app95.yaml', 'tree/.hidden/y.app95.yml', 'tree/deep/er/z.app95.yml', 'tree/deep/plain.yaml']) {
+    for (const f of [
+      'tree/node_modules/pkg/x.app95.yaml',
+      'tree/.hidden/y.app95.yml',
+      'tree/deep/er/z.app95.yml',
+      'tree/deep/plain.yaml',
+    ]) {
       mkdirSync(path.dirname(path.join(work, f)), { recursive: true });
       writeFileSync(path.join(work, f), complete);
     }
     mkdirSync(path.join(work, 'empty'));
     writeFileSync(path.join(work, 'empty', 'readme.txt'), 'no applications here');
-    writeFileSync(path.join(work, 'latin1.app95.yaml'), Buffer.from('apiVersion: miit95/v1\nname: caf\xe9\n', 'latin1'));
-    writeFileSync(path.join(work, 'bom.app95.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), complete]));
+    writeFileSync(
+      path.join(work, 'latin1.app95.yaml'),
+      Buffer.from('apiVersion: miit95/v1\nname: caf\xe9\n', 'latin1'),
+    );
+    writeFileSync(
+      path.join(work, 'bom.app95.yaml'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), complete]),
+    );
     writeFileSync(path.join(work, 'huge.app95.yaml'), '');
     truncateSync(path.join(work, 'huge.app95.yaml'), 21 * 1024 * 1024); // sparse: cheap to create
   });
@@ -84,7 +107,8 @@ describe('cli (dist/cli.js)', function () {
     it('check --help prints the command help in both languages', function () {
       const r = run(['check', '--help']);
       assert.equal(r.status, 0);
-      for (const s of ['--format', '--lang', '退出码', 'Exit codes', '*.app95.yaml']) assert.ok(r.stdout.includes(s), s);
+      for (const s of ['--format', '--lang', '退出码', 'Exit codes', '*.app95.yaml'])
+        assert.ok(r.stdout.includes(s), s);
       assert.ok(r.stdout.indexOf('退出码') < r.stdout.indexOf('Exit codes'));
     });
 
@@ -100,7 +124,10 @@ describe('cli (dist/cli.js)', function () {
     it('--version prints the package version', function () {
       const r = run(['--version']);
       assert.equal(r.status, 0);
-      assert.equal(r.stdout.trim(), JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version);
+      assert.equal(
+        r.stdout.trim(),
+        JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version,
+      );
     });
 
     const usageErrors: [string, string[], RegExp][] = [
@@ -136,7 +163,10 @@ describe('cli (dist/cli.js)', function () {
     it('prints the summary in English with --lang en', function () {
       const r = run(['check', '--lang', 'en', 'ok']);
       assert.equal(r.status, 0);
-      assert.match(r.stdout.trimEnd().split('\n').pop()!, /^Checked 1 file(: no problems found\.|: 0 errors)/);
+      assert.match(
+        r.stdout.trimEnd().split('\n').pop()!,
+        /^Checked 1 file(: no problems found\.|: 0 errors)/,
+      );
     });
 
     it('searches folders recursively, skipping node_modules and dot-folders', function () {
@@ -144,11 +174,20 @@ describe('cli (dist/cli.js)', function () {
       assert.equal(r.stderr, '');
       assert.match(r.stdout, /检查了 1 个文件/);
       const json = parseJson(run(['check', '--format', 'json', 'tree']));
-      assert.ok(json.every((f) => f.file === path.join('tree', 'deep', 'er', 'z.app95.yml')), 'only the file outside skipped folders');
+      assert.ok(
+        json.every((f) => f.file === path.join('tree', 'deep', 'er', 'z.app95.yml')),
+        'only the file outside skipped folders',
+      );
     });
 
     it('checks an explicit file whatever its name or folder, and each file once', function () {
-      const r = run(['check', 'tree/.hidden/y.app95.yml', 'tree/deep/plain.yaml', './tree/deep/plain.yaml', path.join(work, 'tree/deep/plain.yaml')]);
+      const r = run([
+        'check',
+        'tree/.hidden/y.app95.yml',
+        'tree/deep/plain.yaml',
+        './tree/deep/plain.yaml',
+        path.join(work, 'tree/deep/plain.yaml'),
+      ]);
       assert.equal(r.stderr, '');
       assert.match(r.stdout, /检查了 2 个文件/);
     });
@@ -163,7 +202,10 @@ describe('cli (dist/cli.js)', function () {
       const r = run(['check', '--format', 'json', 'ok']);
       assert.equal(r.status, 0);
       assert.equal(r.stderr, '');
-      assert.deepEqual(parseJson(r).filter((f) => f.severity === 'error'), []);
+      assert.deepEqual(
+        parseJson(r).filter((f) => f.severity === 'error'),
+        [],
+      );
     });
 
     it('[core] exits 1 and prints findings as file:line:col severity code message when a file has errors', function () {
@@ -172,11 +214,18 @@ describe('cli (dist/cli.js)', function () {
       const lines = r.stdout.trimEnd().split('\n');
       const summary = lines.pop()!;
       assert.match(summary, /^检查了 1 个文件：[1-9]\d* 个错误/);
-      assert.ok(lines.length >= 3);
+      assert.ok(lines.length >= 2, 'both unknown keys are reported');
       for (const line of lines) {
         assert.match(line, /^bad\/unknown-key\.app95\.yaml:\d+:\d+ (error|warning|info|hint) \S+ \S.*$/);
       }
       assert.ok(lines.some((l) => / error schema\/additionalProperties /.test(l)));
+    });
+
+    it('[core] exits 0 when the findings are warnings only', function () {
+      const r = run(['check', 'bad/too-few-seats.app95.yaml']);
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /^bad\/too-few-seats\.app95\.yaml:\d+:\d+ warning R-TECH-001 /m);
+      assert.match(r.stdout, /检查了 1 个文件：0 个错误，1 个警告/);
     });
 
     it('[core] places JSON findings on the right line and columns, relative to the working folder', function () {
@@ -203,10 +252,30 @@ describe('cli (dist/cli.js)', function () {
 
   describe('unreadable input', function () {
     const cases: [string, string[], RegExp, RegExp][] = [
-      ['a missing file', ['check', 'nope.app95.yaml'], /找不到文件或文件夹：nope\.app95\.yaml/, /no such file or folder: nope\.app95\.yaml/],
-      ['a folder without applications', ['check', 'empty'], /文件夹中没有申请文件/, /no application files .* in folder: empty/],
-      ['a file that is not UTF-8', ['check', 'latin1.app95.yaml'], /不是有效的 UTF-8 文本/, /not valid UTF-8 text: latin1\.app95\.yaml/],
-      ['a file over 20 MB', ['check', 'huge.app95.yaml'], /文件过大/, /file too big: huge\.app95\.yaml \(21\.0 MB, limit 20\.0 MB\)/],
+      [
+        'a missing file',
+        ['check', 'nope.app95.yaml'],
+        /找不到文件或文件夹：nope\.app95\.yaml/,
+        /no such file or folder: nope\.app95\.yaml/,
+      ],
+      [
+        'a folder without applications',
+        ['check', 'empty'],
+        /文件夹中没有申请文件/,
+        /no application files .* in folder: empty/,
+      ],
+      [
+        'a file that is not UTF-8',
+        ['check', 'latin1.app95.yaml'],
+        /不是有效的 UTF-8 文本/,
+        /not valid UTF-8 text: latin1\.app95\.yaml/,
+      ],
+      [
+        'a file over 20 MB',
+        ['check', 'huge.app95.yaml'],
+        /文件过大/,
+        /file too big: huge\.app95\.yaml \(21\.0 MB, limit 20\.0 MB\)/,
+      ],
     ];
     for (const [name, args, chinese, english] of cases) {
       it(`exits 2 with a bilingual message for ${name}`, function () {

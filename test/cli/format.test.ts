@@ -22,10 +22,17 @@ const FILES: CheckedFile[] = [
   {
     file: 'apps/a.app95.yaml',
     text: TEXT,
-    findings: [at('fax', 'schema/additionalProperties', 'error'), at('名称: 杭州\n  fax', 'R-X-001', 'warning')],
+    findings: [
+      at('fax', 'schema/additionalProperties', 'error'),
+      at('名称: 杭州\n  fax', 'R-X-001', 'warning'),
+    ],
   },
   { file: 'b.app95.yaml', text: 'x', findings: [] },
-  { file: 'c.app95.yaml', text: TEXT, findings: [at('applicant', 'R-Y-002', 'hint'), at('apiVersion', 'R-Z-003', 'info')] },
+  {
+    file: 'c.app95.yaml',
+    text: TEXT,
+    findings: [at('applicant', 'R-Y-002', 'hint'), at('apiVersion', 'R-Z-003', 'info')],
+  },
 ];
 
 describe('cli output', function () {
@@ -67,7 +74,10 @@ describe('cli output', function () {
   });
 
   it('pluralises the English summary', function () {
-    assert.equal(summaryText({ files: 2, errors: 2, warnings: 0, notes: 1 }, 'en'), 'Checked 2 files: 2 errors, 0 warnings, 1 note.');
+    assert.equal(
+      summaryText({ files: 2, errors: 2, warnings: 0, notes: 1 }, 'en'),
+      'Checked 2 files: 2 errors, 0 warnings, 1 note.',
+    );
   });
 
   it('prints exactly one JSON object with the findings', function () {

@@ -66,7 +66,12 @@ describe('node helpers', function () {
 
     it('takes explicit files whatever their name, even in skipped folders, and deduplicates', function () {
       const { files, problems } = discoverApplications(
-        ['other/plain.yaml', 'apps/.hidden/h.app95.yaml', path.join(root, 'other/plain.yaml'), './other/../other/plain.yaml'],
+        [
+          'other/plain.yaml',
+          'apps/.hidden/h.app95.yaml',
+          path.join(root, 'other/plain.yaml'),
+          './other/../other/plain.yaml',
+        ],
         root,
       );
       assert.deepEqual(problems, []);
@@ -74,7 +79,10 @@ describe('node helpers', function () {
     });
 
     it('reports missing inputs and folders without applications, and keeps the rest', function () {
-      const { files, problems } = discoverApplications(['nope.app95.yaml', 'empty', 'apps/sub', 'apps/b.app95.yaml/x'], root);
+      const { files, problems } = discoverApplications(
+        ['nope.app95.yaml', 'empty', 'apps/sub', 'apps/b.app95.yaml/x'],
+        root,
+      );
       assert.deepEqual(rel(files), ['apps/sub/c.APP95.YAML']);
       assert.deepEqual(problems, [
         { input: 'nope.app95.yaml', reason: 'missing' },
@@ -92,7 +100,10 @@ describe('node helpers', function () {
     };
 
     it('reads UTF-8 and drops a BOM', function () {
-      const file = write('bom.app95.yaml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('申请: 是\n')]));
+      const file = write(
+        'bom.app95.yaml',
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('申请: 是\n')]),
+      );
       assert.deepEqual(readApplicationText(file), { ok: true, text: '申请: 是\n' });
     });
 
@@ -101,7 +112,11 @@ describe('node helpers', function () {
       assert.deepEqual(readApplicationText(file), { ok: false, reason: 'not-utf8' });
       const gbk = write('gbk.app95.yaml', Buffer.from([0xc9, 0xea, 0xc7, 0xeb])); // 申请 in GBK
       assert.deepEqual(readApplicationText(gbk), { ok: false, reason: 'not-utf8' });
-      assert.equal(decodeUtf8(Buffer.from([0xed, 0xa0, 0x80])), undefined, 'an encoded surrogate is not UTF-8');
+      assert.equal(
+        decodeUtf8(Buffer.from([0xed, 0xa0, 0x80])),
+        undefined,
+        'an encoded surrogate is not UTF-8',
+      );
     });
 
     it('refuses files over the size limit without reading them', function () {
@@ -111,7 +126,10 @@ describe('node helpers', function () {
     });
 
     it('names missing files and folders', function () {
-      assert.deepEqual(readApplicationText(path.join(root, 'nothing.yaml')), { ok: false, reason: 'missing' });
+      assert.deepEqual(readApplicationText(path.join(root, 'nothing.yaml')), {
+        ok: false,
+        reason: 'missing',
+      });
       assert.deepEqual(readApplicationText(path.join(root, 'apps')), { ok: false, reason: 'not-a-file' });
     });
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-protocol/node';
-import { toDiagnostics } from '../../server/src/handlers/convert';
+import { docsHref, toDiagnostics } from '../../server/src/handlers/convert';
 import type { Finding } from '../../server/src/core';
 
 const TEXT = 'apiVersion: miit95/v1\r\napplicant:\n  名称: 杭州\n  fax: 1\n';
@@ -74,8 +74,17 @@ describe('convert: Finding → Diagnostic', function () {
   }
 
   it('carries code, source, the locale’s message and data with the version', function () {
-    const fixes = [{ kind: 'removeProperty' as const, path: ['applicant', 'fax'], title: { 'zh-cn': '删除', en: 'Remove' } }];
-    const f = finding({ range: span('fax'), data: { path: ['applicant', 'fax'], suggestion: 'phone', fixes } });
+    const fixes = [
+      {
+        kind: 'removeProperty' as const,
+        path: ['applicant', 'fax'],
+        title: { 'zh-cn': '删除', en: 'Remove' },
+      },
+    ];
+    const f = finding({
+      range: span('fax'),
+      data: { path: ['applicant', 'fax'], suggestion: 'phone', fixes },
+    });
     const [zh] = toDiagnostics([f], TEXT, context);
     const [en] = toDiagnostics([f], TEXT, { ...context, locale: 'en' });
     assert.equal(zh!.code, 'schema/additionalProperties');
@@ -87,22 +96,52 @@ describe('convert: Finding → Diagnostic', function () {
     assert.equal(zh!.relatedInformation, undefined);
   });
 
-  it('links the rule docs when the finding has an absolute docs URL, and drops a relative one', function () {
+  it('links the rule docs: absolute URLs as they are, relative paths against the docs base', function () {
     const href = 'https://miit95.example/rules/R-COVERAGE-001';
-    const [linked, relative] = toDiagnostics(
-      [finding({ range: span('fax'), docs: href }), finding({ range: span('fax'), docs: 'docs/rules/x.md' })],
-      TEXT,
-      context,
+    const findings = [
+      finding({ range: span('fax'), docs: href }),
+      finding({ range: span('fax'), docs: 'docs/rules/R-NUMBER-003.md' }),
+    ];
+    const [absolute, relative] = toDiagnostics(findings, TEXT, { ...context, docsBase: 'file:///opt/ext/' });
+    assert.deepEqual(absolute!.codeDescription, { href });
+    assert.deepEqual(relative!.codeDescription, { href: 'file:///opt/ext/docs/rules/R-NUMBER-003.md' });
+    const [, withoutBase] = toDiagnostics(findings, TEXT, context);
+    assert.equal(
+      withoutBase!.codeDescription,
+      undefined,
+      'a relative path without a base would be a broken link',
     );
-    assert.deepEqual(linked!.codeDescription, { href });
-    assert.equal(relative!.codeDescription, undefined);
   });
+
+  const hrefs: [string, string | undefined, string | undefined, string | undefined][] = [
+    ['no docs', undefined, 'https://x.example/', undefined],
+    ['empty docs', '', 'https://x.example/', undefined],
+    [
+      'a web base',
+      'docs/rules/R-A-001.md',
+      'https://x.example/miit95/',
+      'https://x.example/miit95/docs/rules/R-A-001.md',
+    ],
+    [
+      'a path with CJK',
+      'docs/rules/规则.md',
+      'file:///opt/ext/',
+      'file:///opt/ext/docs/rules/%E8%A7%84%E5%88%99.md',
+    ],
+    ['an absolute URL ignores the base', 'https://a.example/p', 'file:///opt/ext/', 'https://a.example/p'],
+  ];
+  for (const [name, docs, base, expected] of hrefs) {
+    it(`docs href: ${name}`, function () {
+      assert.equal(docsHref(docs, base), expected);
+    });
+  }
 
   it('turns related info into locations in the same document, in the locale', function () {
     const related = [{ range: span('applicant'), message: { 'zh-cn': '锚点在此', en: 'anchor here' } }];
     const [d] = toDiagnostics([finding({ range: span('fax'), related })], TEXT, { ...context, locale: 'en' });
     assert.equal(d!.relatedInformation?.length, 1);
-    const info = d!.relatedInformation![0]!;
+    const info = d!.relatedInformation[0];
+    assert.ok(info !== undefined);
     assert.equal(info.location.uri, context.uri);
     assert.equal(covered(info.location.range), 'applicant');
     assert.equal(info.message, 'anchor here');

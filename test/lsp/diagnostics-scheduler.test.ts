@@ -24,7 +24,12 @@ class FakeHost {
     const hook = this.duringCompute;
     this.duringCompute = undefined;
     hook?.(document);
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: document.getText() }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: document.getText(),
+      },
+    ];
   }
   publish(params: PublishDiagnosticsParams): void {
     this.published.push(params);
@@ -64,7 +69,10 @@ describe('diagnostics scheduler', function () {
   it('validates a newly opened document at once, with its version', function () {
     host.set('a', 1, 'one');
     scheduler.contentChanged('a');
-    assert.deepEqual(host.published.map((p) => [p.uri, p.version, p.diagnostics[0]?.message]), [['a', 1, 'one']]);
+    assert.deepEqual(
+      host.published.map((p) => [p.uri, p.version, p.diagnostics[0]?.message]),
+      [['a', 1, 'one']],
+    );
   });
 
   it('debounces a burst of changes into one run for the last version', async function () {
@@ -76,8 +84,14 @@ describe('diagnostics scheduler', function () {
     }
     assert.equal(host.published.length, 1, 'nothing more before the quiet time');
     await host.waitFor((p) => p.version === 6);
-    assert.deepEqual(host.computed.map((c) => c.version), [1, 6]);
-    assert.deepEqual(host.published.map((p) => p.version), [1, 6]);
+    assert.deepEqual(
+      host.computed.map((c) => c.version),
+      [1, 6],
+    );
+    assert.deepEqual(
+      host.published.map((p) => p.version),
+      [1, 6],
+    );
     assert.equal(host.published[1]!.diagnostics[0]!.message, 'v6');
   });
 
@@ -90,7 +104,10 @@ describe('diagnostics scheduler', function () {
     scheduler.contentChanged('a');
     host.set('b', 2, 'b2');
     scheduler.contentChanged('b');
-    await Promise.all([host.waitFor((p) => p.uri === 'a' && p.version === 2), host.waitFor((p) => p.uri === 'b' && p.version === 2)]);
+    await Promise.all([
+      host.waitFor((p) => p.uri === 'a' && p.version === 2),
+      host.waitFor((p) => p.uri === 'b' && p.version === 2),
+    ]);
     assert.deepEqual(host.published.map((p) => `${p.uri}${p.version}`).sort(), ['a1', 'a2', 'b1', 'b2']);
   });
 
@@ -103,7 +120,42 @@ describe('diagnostics scheduler', function () {
     scheduler.contentChanged('a');
     assert.equal(host.published.length, 0, 'the version-1 result is stale and not published');
     await host.waitFor((p) => p.version === 2);
-    assert.deepEqual(host.published.map((p) => p.version), [2]);
+    assert.deepEqual(
+      host.published.map((p) => p.version),
+      [2],
+    );
+  });
+
+  it('drops a stale result even when the client did not bump the version', async function () {
+    host.set('a', 1, 'old');
+    host.duringCompute = () => {
+      host.set('a', 1, 'new');
+      scheduler.contentChanged('a');
+    };
+    scheduler.contentChanged('a');
+    assert.equal(host.published.length, 0, 'the result for the old text is not published');
+    await host.waitFor((p) => p.diagnostics[0]?.message === 'new');
+    assert.deepEqual(
+      host.published.map((p) => p.diagnostics[0]?.message),
+      ['new'],
+    );
+  });
+
+  it('drops a result when the document was closed and reopened while it was computed', function () {
+    host.set('a', 1, 'first life');
+    host.duringCompute = () => {
+      scheduler.closed('a');
+      host.set('a', 1, 'second life');
+      scheduler.contentChanged('a');
+    };
+    scheduler.contentChanged('a');
+    assert.deepEqual(
+      host.published.map((p) => [p.version, p.diagnostics[0]?.message]),
+      [
+        [undefined, undefined],
+        [1, 'second life'],
+      ],
+    );
   });
 
   it('never publishes an older version after a newer one', async function () {
@@ -114,7 +166,10 @@ describe('diagnostics scheduler', function () {
     host.set('a', 6, 'v6');
     scheduler.contentChanged('a');
     await host.waitFor((p) => p.version === 6);
-    assert.deepEqual(host.published.map((p) => p.version), [5, 6]);
+    assert.deepEqual(
+      host.published.map((p) => p.version),
+      [5, 6],
+    );
   });
 
   it('still validates changes when a client does not bump the version', async function () {
@@ -123,7 +178,10 @@ describe('diagnostics scheduler', function () {
     host.set('a', 1, 'second');
     scheduler.contentChanged('a');
     await host.waitFor((p) => p.diagnostics[0]?.message === 'second');
-    assert.deepEqual(host.published.map((p) => p.version), [1, 1]);
+    assert.deepEqual(
+      host.published.map((p) => p.version),
+      [1, 1],
+    );
   });
 
   it('clears on close and drops the pending run', async function () {
@@ -141,7 +199,10 @@ describe('diagnostics scheduler', function () {
     await host.waitFor((p) => p.uri === 'b' && p.version === 2);
     assert.deepEqual(
       host.published.filter((p) => p.uri === 'a').map((p) => [p.version, p.diagnostics.length]),
-      [[1, 1], [undefined, 0]],
+      [
+        [1, 1],
+        [undefined, 0],
+      ],
     );
   });
 
@@ -151,7 +212,10 @@ describe('diagnostics scheduler', function () {
     scheduler.closed('a');
     host.set('a', 1, 'again');
     scheduler.contentChanged('a');
-    assert.deepEqual(host.published.map((p) => p.version), [1, undefined, 1]);
+    assert.deepEqual(
+      host.published.map((p) => p.version),
+      [1, undefined, 1],
+    );
   });
 
   it('publishes nothing after dispose', async function () {
@@ -164,13 +228,19 @@ describe('diagnostics scheduler', function () {
     scheduler.contentChanged('b');
     scheduler.closed('a');
     // Prove the cancelled timer would have fired by now: a fresh scheduler with the same delay publishes.
-    const probe = new DiagnosticsScheduler({ current: (u) => host.current(u), compute: (d) => host.compute(d), publish: (p) => host.publish(p) }, DELAY);
+    const probe = new DiagnosticsScheduler(
+      { current: (u) => host.current(u), compute: (d) => host.compute(d), publish: (p) => host.publish(p) },
+      DELAY,
+    );
     probe.contentChanged('b');
     host.set('b', 2, 'b2');
     probe.contentChanged('b');
     await host.waitFor((p) => p.uri === 'b' && p.version === 2);
     probe.dispose();
-    assert.deepEqual(host.published.filter((p) => p.uri === 'a').map((p) => p.version), [1]);
+    assert.deepEqual(
+      host.published.filter((p) => p.uri === 'a').map((p) => p.version),
+      [1],
+    );
   });
 
   it('revalidates every open document at once', function () {
@@ -179,6 +249,9 @@ describe('diagnostics scheduler', function () {
     scheduler.contentChanged('a');
     scheduler.contentChanged('b');
     scheduler.revalidateAll();
-    assert.deepEqual(host.published.map((p) => `${p.uri}${p.version}`), ['a1', 'b4', 'a1', 'b4']);
+    assert.deepEqual(
+      host.published.map((p) => `${p.uri}${p.version}`),
+      ['a1', 'b4', 'a1', 'b4'],
+    );
   });
 });

@@ -11,13 +11,37 @@ describe('locale from initialize', function () {
     ['client locale zh-cn', { locale: 'zh-cn' }, 'zh-cn'],
     ['client locale zh-tw', { locale: 'zh-tw' }, 'zh-cn'],
     ['client locale de', { locale: 'de' }, 'zh-cn'],
-    ['options.locale wins over params.locale', { locale: 'zh-cn', initializationOptions: { locale: 'en' } }, 'en'],
-    ['options.language en wins over locales', { locale: 'zh-cn', initializationOptions: { language: 'en', locale: 'zh-cn' } }, 'en'],
-    ['options.language zh-cn wins over locales', { locale: 'en', initializationOptions: { language: 'zh-cn' } }, 'zh-cn'],
-    ['options.language auto defers to options.locale', { locale: 'zh-cn', initializationOptions: { language: 'auto', locale: 'en-US' } }, 'en'],
-    ['options.language auto defers to params.locale', { locale: 'en', initializationOptions: { language: 'auto' } }, 'en'],
+    [
+      'options.locale wins over params.locale',
+      { locale: 'zh-cn', initializationOptions: { locale: 'en' } },
+      'en',
+    ],
+    [
+      'options.language en wins over locales',
+      { locale: 'zh-cn', initializationOptions: { language: 'en', locale: 'zh-cn' } },
+      'en',
+    ],
+    [
+      'options.language zh-cn wins over locales',
+      { locale: 'en', initializationOptions: { language: 'zh-cn' } },
+      'zh-cn',
+    ],
+    [
+      'options.language auto defers to options.locale',
+      { locale: 'zh-cn', initializationOptions: { language: 'auto', locale: 'en-US' } },
+      'en',
+    ],
+    [
+      'options.language auto defers to params.locale',
+      { locale: 'en', initializationOptions: { language: 'auto' } },
+      'en',
+    ],
     ['an unknown language defers', { locale: 'en', initializationOptions: { language: 'fr' } }, 'en'],
-    ['non-string options are ignored', { locale: 'en', initializationOptions: { language: 42, locale: null } }, 'en'],
+    [
+      'non-string options are ignored',
+      { locale: 'en', initializationOptions: { language: 42, locale: null } },
+      'en',
+    ],
     ['options that are not an object are ignored', { locale: 'en', initializationOptions: 'en' }, 'en'],
     ['null options', { locale: 'en-US', initializationOptions: null }, 'en'],
   ];

@@ -12,7 +12,12 @@ export type OutputFormat = 'text' | 'json';
 export type CliCommand =
   | { readonly kind: 'help'; readonly topic: HelpTopic; readonly locale: Locale | undefined }
   | { readonly kind: 'version' }
-  | { readonly kind: 'check'; readonly paths: readonly string[]; readonly format: OutputFormat; readonly locale: Locale }
+  | {
+      readonly kind: 'check';
+      readonly paths: readonly string[];
+      readonly format: OutputFormat;
+      readonly locale: Locale;
+    }
   | { readonly kind: 'usage-error'; readonly message: LocalizedText };
 
 const COMMANDS: readonly string[] = ['check'];
@@ -39,7 +44,10 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
       },
     });
   } catch (error) {
-    return { kind: 'usage-error', message: usage.badOption(error instanceof Error ? error.message : String(error)) };
+    return {
+      kind: 'usage-error',
+      message: usage.badOption(error instanceof Error ? error.message : String(error)),
+    };
   }
   const { values, positionals } = parsed;
   const [command, ...paths] = positionals;
@@ -57,7 +65,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === undefined) return { kind: 'usage-error', message: usage.noCommand };
 
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return { kind: 'usage-error', message: usage.badFormat(format) };
+  if (format !== 'text' && format !== 'json')
+    return { kind: 'usage-error', message: usage.badFormat(format) };
   if (paths.length === 0) return { kind: 'usage-error', message: usage.noPaths };
   return { kind: 'check', paths, format, locale: locale ?? 'zh-cn' };
 }

@@ -50,7 +50,9 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     checked.push({ file, text: read.text, findings });
   }
 
-  io.out(options.format === 'json' ? renderJson(checked, options.locale) : renderText(checked, options.locale));
+  io.out(
+    options.format === 'json' ? renderJson(checked, options.locale) : renderText(checked, options.locale),
+  );
   if (inputFailed) return EXIT_USAGE;
   return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -58,7 +58,10 @@ export function inputProblemText(problem: InputProblem): LocalizedText {
         en: `no application files (*.app95.yaml or *.app95.yml) in folder: ${p}`,
       };
     case 'unreadable':
-      return { 'zh-cn': `无法读取：${p}（${problem.detail ?? ''}）`, en: `cannot read: ${p} (${problem.detail ?? ''})` };
+      return {
+        'zh-cn': `无法读取：${p}（${problem.detail ?? ''}）`,
+        en: `cannot read: ${p} (${problem.detail ?? ''})`,
+      };
   }
 }
 
@@ -79,7 +82,10 @@ export function readFailureText(file: string, failure: ReadFailure, limitBytes: 
         en: `not valid UTF-8 text: ${file} (save it as UTF-8)`,
       };
     case 'unreadable':
-      return { 'zh-cn': `无法读取文件：${file}（${failure.detail}）`, en: `cannot read file: ${file} (${failure.detail})` };
+      return {
+        'zh-cn': `无法读取文件：${file}（${failure.detail}）`,
+        en: `cannot read file: ${file} (${failure.detail})`,
+      };
   }
 }
 

@@ -56,6 +56,45 @@ export type {
 export { runRules, render } from './rules/engine';
 export type { RuleSeverityOverrides, RunRulesOptions } from './rules/engine';
 export { allRules } from './rules/index';
+export {
+  ruleDocsPath,
+  RULE_DOCS_FOLDER,
+  CONFIG_DOCS_PATH,
+  catalogueEntries,
+  compareRuleIds,
+  CATALOGUE_FAMILIES,
+  STATUS_LABELS,
+  SEVERITY_LABELS,
+} from './rules/docs';
+export type { CatalogueEntry } from './rules/docs';
+export { reminders, reminderById, PRESENTATION_LABELS } from './rules/reminders';
+export type { ReminderEntry, ReminderPresentation } from './rules/reminders';
+
+// Configuration (`.miit95.yaml`).
 export { DEFAULT_THRESHOLDS, meets } from './config/thresholds';
 export type { Thresholds, Comparison } from './config/thresholds';
+export {
+  DEFAULT_CONFIG,
+  RULE_PACKS,
+  LATEST_RULE_PACK,
+  CONFIGURED_SEVERITIES,
+  mergeSeverities,
+  parseSeverityOverrides,
+  resolveRulePack,
+  isConfiguredSeverity,
+} from './config/config';
+export type { ResolvedConfig, ConfiguredSeverity } from './config/config';
+export { loadConfig, validateConfig, isConfigFileName, CONFIG_FILE_NAMES } from './config/load';
+export type { LoadedConfig, LoadConfigOptions } from './config/load';
+export { getConfigValidator, CONFIG_SCHEMA, CONFIG_SCHEMA_ID } from './config/schema';
+
+// Suppression comments.
+export { applySuppressions, parseDirectives } from './suppressions';
+export type {
+  Suppression,
+  SuppressionScope,
+  Directive,
+  SuppressionOptions,
+  SuppressionOutcome,
+} from './suppressions';
 export type * from './model';

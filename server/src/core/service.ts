@@ -1,8 +1,9 @@
 /**
  * The core's entry point: validates one application text and returns findings sorted by position.
- * Parses once, then syntax findings, schema findings (against the cached compiled schemas) and the
- * domain rules. A failure inside any stage becomes one `internal/<stage>-error` finding; `validate`
- * never throws. Runs on every keystroke, so nothing here recompiles or re-walks the document.
+ * Parses once, then syntax findings, schema findings (against the cached compiled schemas), the
+ * domain rules (with the configuration's severities and thresholds) and the suppression comments.
+ * A failure inside any stage becomes one `internal/<stage>-error` finding; `validate` never throws.
+ * Runs on every keystroke, so nothing here recompiles or re-walks the document.
  */
 import type { Finding, Severity } from './types';
 import { firstLineRange } from './document/locate';
@@ -12,6 +13,8 @@ import type { RuleModule } from './rules/define-rule';
 import { runRules, type RuleSeverityOverrides } from './rules/engine';
 import { allRules } from './rules/index';
 import type { Thresholds } from './config/thresholds';
+import { mergeSeverities, type ResolvedConfig } from './config/config';
+import { applySuppressions, type Suppression } from './suppressions';
 import { schemaFindings } from './schema/findings';
 import { getApplicationValidator, type SchemaValidator } from './schema/registry';
 
@@ -24,9 +27,14 @@ export interface FileProbe {
 export interface ValidateOptions {
   /** Attachment existence, injected by the server/CLI. Without it, attachment rules stay silent. */
   readonly files?: FileProbe;
-  /** Per-rule severity overrides by rule ID (from `.miit95.yaml`); `off` disables a rule. */
+  /**
+   * The configuration (`loadConfig` of the nearest `.miit95.yaml`, with the user's overrides merged
+   * by `mergeSeverities`); the defaults otherwise.
+   */
+  readonly config?: ResolvedConfig;
+  /** Per-rule severity overrides by rule ID, applied on top of `config.severities`; `off` disables a rule. */
   readonly ruleSeverity?: RuleSeverityOverrides;
-  /** Rule thresholds (from `.miit95.yaml`); the defaults otherwise. */
+  /** Rule thresholds; replaces `config.thresholds` when given. */
   readonly thresholds?: Thresholds;
   /** Today's date `YYYY-MM-DD` for date rules; the current UTC date otherwise. */
   readonly today?: string;
@@ -41,6 +49,12 @@ export interface ValidationResult {
   readonly findings: readonly Finding[];
   /** The parsed document, for features that need the tree or the data (absent if parsing failed). */
   readonly document?: ParsedDocument;
+  /**
+   * The suppression comments that can apply (with a reason and a known rule), whether used or not,
+   * for the CLI's JSON output and the export manifest. Always set by `validate`; optional so that
+   * stand-ins in tests may leave it out.
+   */
+  readonly suppressions?: readonly Suppression[];
 }
 
 /** Validates an application text. Never throws. */
@@ -49,9 +63,10 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   try {
     parsed = parseApplication(text);
   } catch (error) {
-    return { findings: [internalFinding('parse', error, text)] };
+    return { findings: [internalFinding('parse', error, text)], suppressions: [] };
   }
-  return { findings: validateDocument(parsed, options), document: parsed };
+  const { findings, suppressions } = checkDocument(parsed, options);
+  return { findings, document: parsed, suppressions };
 }
 
 /**
@@ -60,6 +75,16 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
  * there is the parser's best guess, and the syntax error is the cause to fix.
  */
 export function validateDocument(parsed: ParsedDocument, options: ValidateOptions = {}): Finding[] {
+  return checkDocument(parsed, options).findings;
+}
+
+function checkDocument(
+  parsed: ParsedDocument,
+  options: ValidateOptions,
+): { findings: Finding[]; suppressions: Suppression[] } {
+  const rules = options.rules ?? allRules;
+  const severity = mergeSeverities(options.config?.severities, options.ruleSeverity);
+  const thresholds = options.thresholds ?? options.config?.thresholds;
   const findings: Finding[] = [];
   try {
     findings.push(...syntaxFindings(parsed));
@@ -75,10 +100,10 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
     }
     try {
       dataFindings.push(
-        ...runRules(options.rules ?? allRules, parsed, {
+        ...runRules(rules, parsed, {
           ...(options.files !== undefined ? { files: options.files } : {}),
-          ...(options.ruleSeverity !== undefined ? { severity: options.ruleSeverity } : {}),
-          ...(options.thresholds !== undefined ? { thresholds: options.thresholds } : {}),
+          severity,
+          ...(thresholds !== undefined ? { thresholds } : {}),
           ...(options.today !== undefined ? { today: options.today } : {}),
         }),
       );
@@ -87,11 +112,32 @@ export function validateDocument(parsed: ParsedDocument, options: ValidateOption
     }
     findings.push(...withoutSyntaxShadow(parsed, findings, dataFindings));
   }
-  return findings.sort(compareFindings);
+  let suppressions: Suppression[] = [];
+  let result = findings;
+  try {
+    const outcome = applySuppressions(parsed.text, parsed.lines, findings, {
+      knownRules: rules.map((rule) => rule.id),
+      disabledRules: new Set(Object.keys(severity).filter((id) => severity[id] === 'off')),
+      // A missing finding proves nothing when the rules did not see trustworthy data.
+      reportUnused:
+        parsed.hasRoot &&
+        !findings.some(
+          (f) => f.code.startsWith('internal/') || (f.code.startsWith('yaml/') && f.severity === 'error'),
+        ),
+    });
+    result = outcome.findings;
+    suppressions = outcome.suppressions;
+  } catch (error) {
+    findings.push(internalFinding('suppressions', error, parsed.text));
+  }
+  return { findings: result.sort(compareFindings), suppressions };
 }
 
-/** Drops data findings on the lines (or ranges) of YAML syntax errors. */
-function withoutSyntaxShadow(
+/**
+ * Drops data findings on the lines (or ranges) of YAML syntax errors. Shared with the configuration
+ * loader.
+ */
+export function withoutSyntaxShadow(
   parsed: ParsedDocument,
   syntax: readonly Finding[],
   data: readonly Finding[],
@@ -122,7 +168,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 function internalFinding(
-  stage: 'parse' | 'syntax' | 'schema' | 'rules',
+  stage: 'parse' | 'syntax' | 'schema' | 'rules' | 'suppressions',
   error: unknown,
   text: string,
 ): Finding {
@@ -132,6 +178,7 @@ function internalFinding(
     syntax: { 'zh-cn': '语法检查', en: 'The syntax check' },
     schema: { 'zh-cn': '结构校验', en: 'Schema validation' },
     rules: { 'zh-cn': '规则检查', en: 'The rule check' },
+    suppressions: { 'zh-cn': '抑制注释处理', en: 'Applying the suppression comments' },
   };
   return {
     code: `internal/${stage}-error`,

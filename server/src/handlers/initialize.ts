@@ -1,6 +1,6 @@
 /**
  * Answers `initialize`: the capabilities the server implements (incremental text sync; clients that
- * only send full text work too) and the display language it will use.
+ * only send full text work too), the display language and the base of the rule docs links.
  */
 import {
   TextDocumentSyncKind,
@@ -9,6 +9,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import type { Locale } from '../core';
+import { resolveDocsBase } from './docs-base';
 import { resolveLocale } from './locale';
 
 export const SERVER_NAME = 'miit95';
@@ -19,9 +20,18 @@ export function serverCapabilities(): ServerCapabilities {
   };
 }
 
-export function initialize(params: InitializeParams, version: string): { result: InitializeResult; locale: Locale } {
+export interface Session {
+  readonly locale: Locale;
+  /** Base URL for relative rule docs paths; undefined when it cannot be found. */
+  readonly docsBase: string | undefined;
+}
+
+export function initialize(
+  params: InitializeParams,
+  version: string,
+): { result: InitializeResult; session: Session } {
   return {
-    locale: resolveLocale(params),
+    session: { locale: resolveLocale(params), docsBase: resolveDocsBase(params.initializationOptions) },
     result: { capabilities: serverCapabilities(), serverInfo: { name: SERVER_NAME, version } },
   };
 }

@@ -4,9 +4,9 @@
  * `internal/server-error` diagnostic and a line in the connection log.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
-import type { Locale } from '../core';
 import { describeError, internalErrorFinding, validateSafely } from '../node/validate-safely';
 import { toDiagnostics } from './convert';
+import type { Session } from './initialize';
 import { probeForUri } from './document-probe';
 
 export interface DocumentSnapshot {
@@ -19,15 +19,29 @@ function stackOf(error: unknown): string {
   return error instanceof Error && error.stack !== undefined ? error.stack : describeError(error);
 }
 
-export function diagnosticsFor(document: DocumentSnapshot, locale: Locale, logError: (message: string) => void): Diagnostic[] {
+export function diagnosticsFor(
+  document: DocumentSnapshot,
+  session: Session,
+  logError: (message: string) => void,
+): Diagnostic[] {
   const text = document.getText();
-  const context = { uri: document.uri, version: document.version, locale };
+  const context = {
+    uri: document.uri,
+    version: document.version,
+    locale: session.locale,
+    ...(session.docsBase === undefined ? {} : { docsBase: session.docsBase }),
+  };
   try {
     const { findings, error } = validateSafely(text, probeForUri(document.uri));
-    if (error !== undefined) logError(`miit95: validation of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`);
+    if (error !== undefined)
+      logError(
+        `miit95: validation of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`,
+      );
     return toDiagnostics(findings, text, context);
   } catch (error) {
-    logError(`miit95: diagnostics of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`);
+    logError(
+      `miit95: diagnostics of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`,
+    );
     return toDiagnostics([internalErrorFinding(text, error)], text, context);
   }
 }

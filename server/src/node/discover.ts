@@ -40,7 +40,11 @@ function walk(dir: string, found: string[], problems: InputProblem[]): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    problems.push({ input: dir, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+    problems.push({
+      input: dir,
+      reason: 'unreadable',
+      detail: error instanceof Error ? error.message : String(error),
+    });
     return;
   }
   for (const entry of entries) {

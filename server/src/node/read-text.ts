@@ -15,7 +15,8 @@ export type ReadFailure =
   | { readonly reason: 'not-utf8' }
   | { readonly reason: 'unreadable'; readonly detail: string };
 
-export type ReadResult = { readonly ok: true; readonly text: string } | ({ readonly ok: false } & ReadFailure);
+export type ReadResult =
+  { readonly ok: true; readonly text: string } | ({ readonly ok: false } & ReadFailure);
 
 /** Decodes bytes as UTF-8, or returns undefined when they are not valid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {

@@ -40,7 +40,11 @@ export function internalErrorFinding(text: string, error: unknown): Finding {
 }
 
 /** `run` is the core's validate; tests inject one that throws. */
-export function validateSafely(text: string, files: FileProbe | undefined, run: typeof validate = validate): SafeValidation {
+export function validateSafely(
+  text: string,
+  files: FileProbe | undefined,
+  run: typeof validate = validate,
+): SafeValidation {
   try {
     const result = run(text, files === undefined ? {} : { files });
     return { findings: result.findings };

@@ -7,6 +7,8 @@
  */
 import {
   isAlias,
+  isCollection,
+  isNode,
   isScalar,
   parseDocument,
   visit,
@@ -32,7 +34,8 @@ export type ParseIssueCode =
   | 'ALIAS_COUNT'
   | 'ALIAS_CYCLE'
   | 'UNRESOLVED_ALIAS'
-  | 'RESOURCE_EXHAUSTION';
+  | 'RESOURCE_EXHAUSTION'
+  | 'NESTING_DEPTH';
 
 export interface ParseIssue {
   readonly code: ParseIssueCode;
@@ -113,6 +116,15 @@ export function parseApplication(text: string): ParsedDocument {
     }
   }
 
+  // Collection keys and deep nesting need `{`, `[` or `?` in the text; without them the walk is skipped.
+  if (/[{[?]/.test(text)) {
+    const shape = checkShape(yaml, text);
+    if (shape.unusable) {
+      issues.push(...shape.issues);
+      return finish(text, yaml, undefined, false, errors, issues);
+    }
+  }
+
   try {
     const value: unknown = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     const hasRoot = value !== null && value !== undefined;
@@ -141,6 +153,49 @@ function finish(
   issues: ParseIssue[],
 ): ParsedDocument {
   return { text, lines: new LineIndex(text), yaml, value, hasRoot, errors, warnings: yaml.warnings, issues };
+}
+
+/** Nesting deeper than this is not an application; yaml's conversion would exhaust the stack or time. */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
+ * Finds what makes `toJS` pathological: a mapping key that is itself a collection (yaml stringifies
+ * it, which is quadratic or worse for nested flow collections such as `{{{{…`) and nesting beyond
+ * MAX_NESTING_DEPTH. Both make the value unusable; an application has neither.
+ */
+function checkShape(yaml: Document.Parsed, text: string): { issues: ParseIssue[]; unusable: boolean } {
+  const issues: ParseIssue[] = [];
+  let unusable = false;
+  visit(yaml, {
+    Pair(_key, pair, path) {
+      if (isCollection(pair.key)) {
+        // yaml itself reports NON_STRING_KEY on this key (stringKeys), so no second finding.
+        unusable = true;
+        return visit.BREAK;
+      }
+      if (path.length > MAX_NESTING_DEPTH * 2) {
+        const node = isNode(pair.value) ? pair.value : isNode(pair.key) ? pair.key : undefined;
+        const range = node ? nonEmpty(valueRange(text, node), text) : firstLineRange(text);
+        issues.push({ code: 'NESTING_DEPTH', range, detail: String(MAX_NESTING_DEPTH) });
+        unusable = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Seq(_key, node, path) {
+      if (path.length > MAX_NESTING_DEPTH * 2) {
+        issues.push({
+          code: 'NESTING_DEPTH',
+          range: nonEmpty(valueRange(text, node), text),
+          detail: String(MAX_NESTING_DEPTH),
+        });
+        unusable = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return { issues, unusable };
 }
 
 interface AliasCheck {

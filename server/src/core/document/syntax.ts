@@ -210,6 +210,10 @@ const ISSUE_MESSAGES: Readonly<Record<ParseIssueCode, Message>> = {
     'zh-cn': `文档嵌套过深，无法处理（${detail}）`,
     en: `The document is nested too deeply to process (${detail})`,
   }),
+  NESTING_DEPTH: (detail) => ({
+    'zh-cn': `嵌套层级超过上限（${detail} 层）：已停止校验此文档`,
+    en: `Nesting is deeper than the limit (${detail} levels): the document is not checked further`,
+  }),
 };
 
 /** Severities of the document-level issues (all make the document unusable except MULTI_DOCUMENT). */
@@ -220,6 +224,7 @@ const ISSUE_SEVERITY: Readonly<Record<ParseIssueCode, Severity>> = {
   ALIAS_CYCLE: 'error',
   UNRESOLVED_ALIAS: 'error',
   RESOURCE_EXHAUSTION: 'error',
+  NESTING_DEPTH: 'error',
 };
 
 /** The yaml error codes that have a message of ours (the rest get the generic fallback). */

@@ -1,8 +1,9 @@
 /**
  * Runs rule modules over a parsed document: gives each rule its context, collects its reports,
- * places them with the shared locator, renders the message templates in both languages and applies
- * severity overrides. A rule that throws (or reports nonsense) becomes one `internal/rule-error`
- * finding and the other rules still run. Owns no rule.
+ * places them with the shared locator, renders the message templates in both languages, applies
+ * severity overrides and links each finding to its rule's page (`docs/rules/<ID>.md`, derived from
+ * the ID). A rule that throws (or reports nonsense) becomes one `internal/rule-error` finding and
+ * the other rules still run. Owns no rule.
  */
 import type { Finding, LocalizedText, RelatedInfo, Severity } from '../types';
 import { firstLineRange, locate } from '../document/locate';
@@ -10,6 +11,7 @@ import type { ParsedDocument } from '../document/parse';
 import type { FileProbe } from '../service';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../config/thresholds';
 import type { MessageParam, RuleContext, RuleModule, RuleReport } from './define-rule';
+import { ruleDocsPath } from './docs';
 
 /** A severity override per rule ID; `off` disables the rule. */
 export type RuleSeverityOverrides = Readonly<Record<string, Severity | 'off'>>;
@@ -92,7 +94,7 @@ function toFinding(
       ...(report.extra !== undefined ? { extra: report.extra } : {}),
     },
     ...(related.length > 0 ? { related } : {}),
-    ...(rule.docs !== undefined ? { docs: rule.docs } : {}),
+    docs: rule.docs ?? ruleDocsPath(rule.id),
   };
 }
 

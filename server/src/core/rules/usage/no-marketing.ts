@@ -1,0 +1,70 @@
+/**
+ * R-USAGE-002: the number is not for marketing or harassing calls. A call centre provides
+ * "以接受用户主动呼入为主的信息咨询服务"; "提供商业营销类电话呼出服务，电信管理机构不予受理或不予行政
+ * 许可" (工信部信管〔2020〕81号, S14). usage.outbound_marketing: true is an error; a marketing keyword
+ * (营销, 推销, 电销, 拉新, 催收 …, checks/text.ts) in usage.description, usage.business_model or a
+ * customer's type or description is a warning per keyword and field. Negated mentions ("不从事营销外呼")
+ * are skipped.
+ */
+import { excerpt } from '../../checks/free-text';
+import { findMarketingKeywords } from '../../checks/text';
+import type { DataPath } from '../../types';
+import { defineRule, getArray, getBoolean, getString, isRecord } from '../define-rule';
+
+export const noMarketing = defineRule({
+  id: 'R-USAGE-002',
+  name: 'no-marketing-use',
+  defaultSeverity: 'error',
+  status: 'secondary',
+  description: {
+    'zh-cn': '号码不得用于商业营销或骚扰电话；呼叫中心以接受用户主动呼入为主。',
+    en: 'The number is not for marketing or harassing calls; a call centre mainly takes inbound calls.',
+  },
+  fixable: false,
+  messages: {
+    outboundMarketing: {
+      'zh-cn':
+        '申请标明用于营销外呼（outbound_marketing: true）。呼叫中心号码以接受用户主动呼入为主，提供商业营销类电话呼出服务的申请不予受理（工信部信管〔2020〕81号）。请取消营销外呼；确需回访的，在 outbound 中申请即时回访或信息咨询类呼出。',
+      en: 'The application says the number is for outbound marketing (outbound_marketing: true). Call-centre numbers mainly take inbound calls, and applications for commercial marketing calls are not accepted (MIIT notice 〔2020〕81). Drop outbound marketing; for call-backs, request callback or information outbound calls under outbound.',
+    },
+    keyword: {
+      'zh-cn':
+        '{field}中出现“{keyword}”：“{value}”。95 号码不得用于商业营销、推销或催收等呼出（工信部信管〔2020〕81号）；如确实不从事此类业务，请改写说明，避免被理解为营销用途。',
+      en: 'The {field} mentions "{keyword}": "{value}". A 95 number may not be used for marketing, sales or collection calls (MIIT notice 〔2020〕81); if you do not do such business, reword the text so it cannot be read as marketing.',
+    },
+  },
+  check(ctx) {
+    const app = ctx.app;
+    if (getBoolean(app, ['usage', 'outbound_marketing']) === true) {
+      ctx.report({ path: ['usage', 'outbound_marketing'], messageId: 'outboundMarketing' });
+    }
+
+    const texts: { path: DataPath; field: { 'zh-cn': string; en: string } }[] = [
+      { path: ['usage', 'description'], field: { 'zh-cn': '号码用途', en: 'use description' } },
+      { path: ['usage', 'business_model'], field: { 'zh-cn': '业务模式', en: 'business model' } },
+    ];
+    getArray(app, ['usage', 'customers']).forEach((customer, index) => {
+      if (!isRecord(customer)) return;
+      texts.push(
+        { path: ['usage', 'customers', index, 'type'], field: { 'zh-cn': '客户类型', en: 'customer type' } },
+        { path: ['usage', 'customers', index, 'description'], field: { 'zh-cn': '客户合作内容', en: 'customer service' } },
+      );
+    });
+
+    for (const { path, field } of texts) {
+      const text = getString(app, path);
+      if (text === undefined) continue;
+      const seen = new Set<string>();
+      for (const match of findMarketingKeywords(text)) {
+        if (match.negated || seen.has(match.keyword)) continue;
+        seen.add(match.keyword);
+        ctx.report({
+          path,
+          messageId: 'keyword',
+          severity: 'warning',
+          params: { field, keyword: { 'zh-cn': match.keyword, en: `${match.keyword} (${match.en})` }, value: excerpt(text) },
+        });
+      }
+    }
+  },
+});
