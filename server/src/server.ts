@@ -10,6 +10,8 @@ import { installCrashGuard } from './handlers/crash-guard';
 import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { initialize, type Session } from './handlers/initialize';
 import { diagnosticsFor } from './handlers/validate-document';
+import { AnalysisCache } from './handlers/analysis';
+import { probeForUri } from './handlers/document-probe';
 
 const connection = createConnection(ProposedFeatures.all);
 const logError = (message: string): void => connection.console.error(message);
@@ -18,9 +20,15 @@ installCrashGuard(logError);
 const documents = new TextDocuments(TextDocument);
 let session: Session = { locale: 'zh-cn', docsBase: undefined };
 
+/** One validation per document version, shared by diagnostics and every editor feature. */
+const analyses = new AnalysisCache((uri) => {
+  const files = probeForUri(uri);
+  return files === undefined ? {} : { files };
+});
+
 const diagnostics = new DiagnosticsScheduler({
   current: (uri) => documents.get(uri),
-  compute: (document) => diagnosticsFor(document, session, logError),
+  compute: (document) => diagnosticsFor(document, session, analyses, logError),
   publish: (params) =>
     void connection
       .sendDiagnostics(params)
@@ -35,7 +43,10 @@ connection.onInitialize((params) => {
 connection.onShutdown(() => diagnostics.dispose());
 
 documents.onDidChangeContent(({ document }) => diagnostics.contentChanged(document.uri));
-documents.onDidClose(({ document }) => diagnostics.closed(document.uri));
+documents.onDidClose(({ document }) => {
+  analyses.delete(document.uri);
+  diagnostics.closed(document.uri);
+});
 
 documents.listen(connection);
 connection.listen();

@@ -4,16 +4,12 @@
  * `internal/server-error` diagnostic and a line in the connection log.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { describeError, internalErrorFinding, validateSafely } from '../node/validate-safely';
+import { describeError, internalErrorFinding } from '../node/validate-safely';
+import type { AnalysisCache, DocumentSnapshot } from './analysis';
 import { toDiagnostics } from './convert';
 import type { Session } from './initialize';
-import { probeForUri } from './document-probe';
 
-export interface DocumentSnapshot {
-  readonly uri: string;
-  readonly version: number;
-  getText(): string;
-}
+export type { DocumentSnapshot } from './analysis';
 
 function stackOf(error: unknown): string {
   return error instanceof Error && error.stack !== undefined ? error.stack : describeError(error);
@@ -22,6 +18,7 @@ function stackOf(error: unknown): string {
 export function diagnosticsFor(
   document: DocumentSnapshot,
   session: Session,
+  analyses: AnalysisCache,
   logError: (message: string) => void,
 ): Diagnostic[] {
   const text = document.getText();
@@ -32,7 +29,7 @@ export function diagnosticsFor(
     ...(session.docsBase === undefined ? {} : { docsBase: session.docsBase }),
   };
   try {
-    const { findings, error } = validateSafely(text, probeForUri(document.uri));
+    const { findings, error } = analyses.get(document);
     if (error !== undefined)
       logError(
         `miit95: validation of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`,

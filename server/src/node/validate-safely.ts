@@ -3,12 +3,14 @@
  * to throw, and this module keeps that promise at the edge. An exception becomes one
  * `internal/server-error` finding on the first line; the caller logs the error it gets back.
  */
-import { validate, type FileProbe, type Finding } from '../core';
+import { validate, type FileProbe, type Finding, type ValidateOptions, type ValidationResult } from '../core';
 
 export const INTERNAL_ERROR_CODE = 'internal/server-error';
 
 export interface SafeValidation {
   readonly findings: readonly Finding[];
+  /** The full result when validate returned (the parsed document, for editor features). */
+  readonly result?: ValidationResult;
   /** The exception validate threw, for the caller's log. */
   readonly error?: unknown;
 }
@@ -45,9 +47,18 @@ export function validateSafely(
   files: FileProbe | undefined,
   run: typeof validate = validate,
 ): SafeValidation {
+  return validateSafelyWith(text, files === undefined ? {} : { files }, run);
+}
+
+/** The same with all of validate's options (configuration, today). */
+export function validateSafelyWith(
+  text: string,
+  options: ValidateOptions,
+  run: typeof validate = validate,
+): SafeValidation {
   try {
-    const result = run(text, files === undefined ? {} : { files });
-    return { findings: result.findings };
+    const result = run(text, options);
+    return { findings: result.findings, result };
   } catch (error) {
     return { findings: [internalErrorFinding(text, error)], error };
   }

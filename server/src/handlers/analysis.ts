@@ -1,0 +1,60 @@
+/**
+ * The server's one analysis per document version: validates a document once (guarded) and keeps the
+ * result — findings and the parsed document — for every feature that asks about the same version
+ * (diagnostics, code actions, completion, hover, symbols, lenses). Owns caching and invalidation
+ * only; what the options are (attachment probe, configuration) is supplied by the caller.
+ */
+import { LineIndex, type ValidateOptions } from '../core';
+import { validateSafelyWith, type SafeValidation } from '../node/validate-safely';
+
+export interface DocumentSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface Analysis extends SafeValidation {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lines: LineIndex;
+}
+
+/** Gives the validate options for a document (probe rooted at its folder, its configuration…). */
+export type OptionsFor = (uri: string) => ValidateOptions;
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, { key: string; analysis: Analysis }>();
+  private generation = 0;
+
+  constructor(private readonly optionsFor: OptionsFor) {}
+
+  /** The analysis of this document version; computed at most once per version and generation. */
+  get(document: DocumentSnapshot): Analysis {
+    const key = `${document.version}@${this.generation}`;
+    const cached = this.entries.get(document.uri);
+    if (cached !== undefined && cached.key === key) return cached.analysis;
+    const text = document.getText();
+    const validation = validateSafelyWith(text, this.optionsFor(document.uri));
+    const analysis: Analysis = {
+      ...validation,
+      uri: document.uri,
+      version: document.version,
+      text,
+      lines: validation.result?.document?.lines ?? new LineIndex(text),
+    };
+    this.entries.set(document.uri, { key, analysis });
+    return analysis;
+  }
+
+  /** Forgets every result, e.g. when a configuration file or a setting changed. */
+  invalidateAll(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Forgets one document (closed). */
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
