@@ -166,11 +166,11 @@ export function num(value: unknown): number | undefined {
 }
 
 /** The value if it is an array, else an empty array; items are not checked. */
-export function list<T>(value: T[] | undefined | unknown): readonly T[] {
+export function list<T>(value: unknown): readonly T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
 /** The value if it is a plain object (not an array), else undefined. */
-export function obj<T extends object>(value: T | undefined | unknown): T | undefined {
+export function obj<T extends object>(value: unknown): T | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as T) : undefined;
 }
