@@ -2,6 +2,10 @@
 import * as vscode from 'vscode';
 import type { Miit95Api } from './api';
 import { registerServerCommands } from './commands/server-commands';
+import { registerNewApplication } from './commands/new-application';
+import { registerRuleCommands } from './commands/rule-commands';
+import { registerExportCommand } from './commands/export-command';
+import { registerWalkthroughContext } from './walkthrough';
 import { initL10n } from './l10n';
 import { restartOnLanguageChange, ServerController } from './language-client';
 import { registerStatusItem } from './status';
@@ -21,6 +25,10 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     server,
     registerStatusItem(server),
     registerServerCommands(server),
+    registerNewApplication(),
+    registerRuleCommands(context.extensionUri, server),
+    registerExportCommand(output),
+    registerWalkthroughContext(),
     restartOnLanguageChange(server),
   );
   const controller = server;

@@ -1,7 +1,8 @@
 /**
  * Owns the language server connection: starts dist/server.js over node IPC with
- * vscode-languageclient, passes the display locale and the miit95.language setting, syncs
- * `.miit95.yaml` configuration file events, and restarts the server on request.
+ * vscode-languageclient, passes the display locale and the miit95.language setting, has the server
+ * check `.miit95.yaml` files too, syncs the `miit95` settings and the file events of configuration
+ * files and attachments, and restarts the server on request.
  * UI (status item, commands) lives elsewhere and only talks to {@link ServerController}.
  */
 import * as path from 'node:path';
@@ -14,11 +15,17 @@ import {
   type ServerOptions,
   type StateChangeEvent,
 } from 'vscode-languageclient/node';
+import { withAvailableCommands } from './lens-commands';
 
 export const languageId = 'miit95';
 const clientId = 'miit95'; // also the settings section read for `miit95.trace.server`
 
 export type DiagnosticsLanguage = 'auto' | 'zh-cn' | 'en';
+
+/** The miit95 configuration files. */
+export const CONFIG_FILE_GLOBS = ['**/.miit95.{yaml,yml}'] as const;
+/** Attachments: the usual attachment folder and the usual attachment file types. */
+export const ATTACHMENT_GLOBS = ['**/附件/**', '**/*.{pdf,jpg,jpeg,png,doc,docx,svg}'] as const;
 
 /** Sent as `initializationOptions`; the server picks the message language from it. */
 export interface InitializationOptions {
@@ -50,7 +57,7 @@ export class ServerController implements vscode.Disposable {
   private starting: Promise<void> | undefined;
   private readonly published = new vscode.EventEmitter<vscode.Uri>();
   private readonly stateChanged = new vscode.EventEmitter<State>();
-  private readonly watcher: vscode.FileSystemWatcher;
+  private readonly watchers: vscode.FileSystemWatcher[];
   private readonly documentEvents: vscode.Disposable;
   /** URIs the server has published diagnostics for since the document was last opened. */
   private readonly publishedUris = new Set<string>();
@@ -62,8 +69,11 @@ export class ServerController implements vscode.Disposable {
     private readonly extensionPath: string,
     readonly output: vscode.LogOutputChannel,
   ) {
-    // Workspace configuration files, for the server's configuration support.
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/.miit95.{yaml,yml}');
+    // Configuration files (the server re-reads them) and attachments (the server re-checks the
+    // applications whose folder holds them). Not '**/*': far too many events in a large workspace.
+    this.watchers = [...CONFIG_FILE_GLOBS, ...ATTACHMENT_GLOBS].map((glob) =>
+      vscode.workspace.createFileSystemWatcher(glob),
+    );
     const forget = (doc: vscode.TextDocument): void => void this.publishedUris.delete(doc.uri.toString());
     this.documentEvents = vscode.Disposable.from(
       vscode.workspace.onDidOpenTextDocument(forget),
@@ -105,6 +115,14 @@ export class ServerController implements vscode.Disposable {
     await this.start();
   }
 
+  /** Sends a custom request (e.g. `miit95/rules`) to the server, starting it first if needed. */
+  async sendRequest<R>(method: string, params?: unknown): Promise<R> {
+    await this.start();
+    const client = this.client;
+    if (client === undefined || client.state !== State.Running) throw new Error('the language server is not running');
+    return params === undefined ? client.sendRequest<R>(method) : client.sendRequest<R>(method, params);
+  }
+
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
@@ -114,7 +132,7 @@ export class ServerController implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
-    this.watcher.dispose();
+    for (const watcher of this.watchers) watcher.dispose();
     this.documentEvents.dispose();
     this.published.dispose();
     this.stateChanged.dispose();
@@ -138,12 +156,16 @@ export class ServerController implements vscode.Disposable {
       documentSelector: [
         { scheme: 'file', language: languageId },
         { scheme: 'untitled', language: languageId },
+        // The server checks configuration files too (whatever their language id, e.g. yaml).
+        { scheme: 'file', pattern: CONFIG_FILE_GLOBS[0] },
       ],
       // A function, so that a restart picks up a changed setting or display language.
       initializationOptions,
-      synchronize: { fileEvents: this.watcher, configurationSection: 'miit95' },
+      // The server pulls the `miit95` settings (workspace/configuration) when told they changed.
+      synchronize: { fileEvents: this.watchers, configurationSection: 'miit95' },
       outputChannel: this.output,
       middleware: {
+        provideCodeLenses: async (document, token, next) => withAvailableCommands(await next(document, token)),
         handleDiagnostics: (uri, diagnostics, next) => {
           next(uri, diagnostics);
           this.publishedUris.add(uri.toString());

@@ -10,8 +10,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+const exit = runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
 });
+// `export` writes files asynchronously and resolves with its exit code.
+if (typeof exit === 'number') process.exitCode = exit;
+else void exit.then((code) => (process.exitCode = code));

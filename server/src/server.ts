@@ -11,7 +11,19 @@ import { DiagnosticsScheduler } from './handlers/diagnostics';
 import { initialize, type Session } from './handlers/initialize';
 import { diagnosticsFor } from './handlers/validate-document';
 import { AnalysisCache } from './handlers/analysis';
-import { probeForUri } from './handlers/document-probe';
+import { DocumentConfigs } from './handlers/document-config';
+import { ConfigSync, startConfigSync, wireConfigSync } from './handlers/config-sync';
+import { codeLenses } from './handlers/code-lens';
+import { inlayHints } from './handlers/inlay-hints';
+import { revalidate, ruleList } from './handlers/editor-requests';
+import { FEE_PREVIEW_METHOD, feePreview, type FeePreviewParams } from './handlers/fee-preview';
+import { REVALIDATE_METHOD, RULES_METHOD } from './editor-protocol';
+import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
+import { completion } from './handlers/completion';
+import { hover } from './handlers/hover';
+import { symbols } from './handlers/symbols';
+import { folding } from './handlers/folding';
+import { codeActions } from './handlers/code-actions';
 
 const connection = createConnection(ProposedFeatures.all);
 const logError = (message: string): void => connection.console.error(message);
@@ -20,11 +32,10 @@ installCrashGuard(logError);
 const documents = new TextDocuments(TextDocument);
 let session: Session = { locale: 'zh-cn', docsBase: undefined };
 
+/** Per document: attachment probe, nearest `.miit95.yaml` with the `miit95.rules` setting, today. */
+const configs = new DocumentConfigs(documents);
 /** One validation per document version, shared by diagnostics and every editor feature. */
-const analyses = new AnalysisCache((uri) => {
-  const files = probeForUri(uri);
-  return files === undefined ? {} : { files };
-});
+const analyses = new AnalysisCache((uri) => configs.optionsFor(uri));
 
 const diagnostics = new DiagnosticsScheduler({
   current: (uri) => documents.get(uri),
@@ -35,11 +46,23 @@ const diagnostics = new DiagnosticsScheduler({
       .catch((error: unknown) => logError(`miit95: publishing diagnostics failed: ${String(error)}`)),
 });
 
+/** Revalidates open documents when a configuration file, an attachment or the setting changes. */
+const configSync = new ConfigSync({
+  configs,
+  analyses,
+  diagnostics,
+  open: documents,
+  pullSettings: () => connection.workspace.getConfiguration('miit95') as Promise<unknown>,
+  log: logError,
+});
+
 connection.onInitialize((params) => {
+  configSync.initialize(params);
   const answer = initialize(params, packageJson.version);
   session = answer.session;
   return answer.result;
 });
+connection.onInitialized(() => startConfigSync(connection, configSync));
 connection.onShutdown(() => diagnostics.dispose());
 
 documents.onDidChangeContent(({ document }) => diagnostics.contentChanged(document.uri));
@@ -47,6 +70,34 @@ documents.onDidClose(({ document }) => {
   analyses.delete(document.uri);
   diagnostics.closed(document.uri);
 });
+
+wireConfigSync(connection, documents, configSync);
+
+// Editor features (issue 4): lenses, hints, revalidate, rule list.
+connection.onCodeLens(({ textDocument }) => codeLenses(documents.get(textDocument.uri), analyses, session, logError));
+connection.languages.inlayHint.on(({ textDocument, range }) =>
+  inlayHints(documents.get(textDocument.uri), range, analyses, session, logError),
+);
+connection.onRequest(REVALIDATE_METHOD, () =>
+  revalidate({
+    analyses,
+    diagnostics,
+    documents,
+    refresh: () =>
+      Promise.all([connection.sendRequest(CodeLensRefreshRequest.type), connection.languages.inlayHint.refresh()]),
+  }),
+);
+connection.onRequest(RULES_METHOD, () => ruleList(session.locale));
+// Fee preview panel (issue 5): the fee model of an open document, from its cached analysis.
+connection.onRequest(FEE_PREVIEW_METHOD, ({ uri }: FeePreviewParams) => feePreview(documents.get(uri), analyses));
+
+// Completion, hover, outline and folding (issue 4 items 2–4), from the cached analysis.
+connection.onCompletion((params) => completion(params, documents.get(params.textDocument.uri), analyses, session, logError));
+connection.onHover((params) => hover(params, documents.get(params.textDocument.uri), analyses, session, logError));
+connection.onDocumentSymbol((params) => symbols(params, documents.get(params.textDocument.uri), analyses, session, logError));
+connection.onFoldingRanges((params) => folding(params, documents.get(params.textDocument.uri), analyses, logError));
+// Quick fixes and fix-all (issue 4 item 1), from the cached analysis.
+connection.onCodeAction((params) => codeActions(params, documents.get(params.textDocument.uri), analyses, session, logError));
 
 documents.listen(connection);
 connection.listen();

@@ -36,8 +36,9 @@ interface JsonFinding {
 }
 
 function parseJson(run: Run): JsonFinding[] {
-  const parsed = JSON.parse(run.stdout) as { findings: JsonFinding[] };
-  assert.deepEqual(Object.keys(parsed), ['findings'], 'one object with only findings');
+  const parsed = JSON.parse(run.stdout) as { findings: JsonFinding[]; suppressions: unknown[] };
+  assert.deepEqual(Object.keys(parsed), ['findings', 'suppressions'], 'one object: findings, suppressions');
+  assert.ok(Array.isArray(parsed.suppressions));
   assert.ok(Array.isArray(parsed.findings));
   for (const f of parsed.findings) {
     assert.deepEqual(Object.keys(f).sort(), FINDING_KEYS);

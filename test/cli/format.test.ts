@@ -80,11 +80,11 @@ describe('cli output', function () {
     );
   });
 
-  it('prints exactly one JSON object with the findings', function () {
+  it('prints exactly one JSON object with the findings and the suppressions', function () {
     const parsed = JSON.parse(renderJson(FILES, 'zh-cn'));
-    assert.deepEqual(Object.keys(parsed), ['findings']);
+    assert.deepEqual(Object.keys(parsed), ['findings', 'suppressions']);
     assert.equal(parsed.findings.length, 4);
     assert.equal(parsed.findings[0].message, '中文：fax 第二行');
-    assert.deepEqual(JSON.parse(renderJson([], 'en')), { findings: [] });
+    assert.deepEqual(JSON.parse(renderJson([], 'en')), { findings: [], suppressions: [] });
   });
 });

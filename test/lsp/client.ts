@@ -300,6 +300,23 @@ export class LspClient {
     return this.published.slice(since).filter((p) => p.uri === uri);
   }
 
+  /** Sends any notification (e.g. workspace/didChangeWatchedFiles, workspace/didChangeConfiguration). */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.connection.sendNotification(method, params);
+  }
+
+  /** Answers a request from the server (e.g. workspace/configuration). */
+  onRequest(method: string, handler: (params: unknown) => unknown): void {
+    this.connection.onRequest(method, handler);
+  }
+
+  /** Sends any request (e.g. textDocument/codeLens, miit95/rules) and returns the result. */
+  async request<R>(method: string, params?: unknown): Promise<R> {
+    return params === undefined
+      ? this.connection.sendRequest<R>(method)
+      : this.connection.sendRequest<R>(method, params);
+  }
+
   /** A request round trip: proves the server is alive and has handled everything sent before it. */
   async shutdown(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type);

@@ -6,8 +6,15 @@ import { parseArgs } from 'node:util';
 import type { Locale, LocalizedText } from '../core';
 import type { HelpTopic } from './help';
 import { usage } from './messages';
+import { initCommand, type InitCommand } from './init';
+import { feesCommand, type FeesCommand } from './fees';
+import { exportCommand, type ExportCommand } from './export';
 
 export type OutputFormat = 'text' | 'json';
+/** `check` also writes SARIF 2.1.0. */
+export type CheckFormat = OutputFormat | 'sarif';
+/** `check --fail-on`: the lowest severity that makes the exit code 1. */
+export type FailOn = 'error' | 'warning';
 
 export type CliCommand =
   | { readonly kind: 'help'; readonly topic: HelpTopic; readonly locale: Locale | undefined }
@@ -15,12 +22,21 @@ export type CliCommand =
   | {
       readonly kind: 'check';
       readonly paths: readonly string[];
-      readonly format: OutputFormat;
+      readonly format: CheckFormat;
+      readonly failOn: FailOn;
       readonly locale: Locale;
+      /** `--config <file>`: the configuration for every file (else the nearest `.miit95.yaml`). */
+      readonly config?: string;
     }
+  | { readonly kind: 'rules'; readonly format: OutputFormat; readonly locale: Locale }
+  | InitCommand
+  | FeesCommand
+  | ExportCommand
   | { readonly kind: 'usage-error'; readonly message: LocalizedText };
 
-const COMMANDS: readonly string[] = ['check'];
+const COMMANDS: readonly string[] = ['check', 'rules', 'init', 'fees', 'export'];
+/** The commands with a help text of their own (`miit95 <command> --help`). */
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'rules', 'init', 'fees', 'export'];
 
 export function parseLang(value: string): Locale | undefined {
   const v = value.trim().toLowerCase();
@@ -41,6 +57,18 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         version: { type: 'boolean', short: 'v' },
         format: { type: 'string', short: 'f' },
         lang: { type: 'string', short: 'l' },
+        config: { type: 'string', short: 'c' },
+        // init
+        name: { type: 'string', short: 'n' },
+        out: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        // fees
+        today: { type: 'string' },
+        // export (with out, force)
+        zip: { type: 'boolean' },
+        draft: { type: 'boolean' },
+        // check
+        'fail-on': { type: 'string' },
       },
     });
   } catch (error) {
@@ -60,13 +88,46 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command !== undefined && !COMMANDS.includes(command)) {
     return { kind: 'usage-error', message: usage.unknownCommand(command) };
   }
-  if (values.help === true) return { kind: 'help', topic: command === 'check' ? 'check' : 'program', locale };
+  if (values.help === true) {
+    const topic = HELP_TOPICS.find((t) => t === command) ?? 'program';
+    return { kind: 'help', topic, locale };
+  }
   if (values.version === true) return { kind: 'version' };
   if (command === undefined) return { kind: 'usage-error', message: usage.noCommand };
+  if (command === 'init') return initCommand(values, paths, locale);
+  if (command === 'fees') return feesCommand(values, paths, locale);
+  if (command === 'export') return exportCommand(values, paths, locale);
 
   const format = values.format ?? 'text';
+  if (command === 'check' && format === 'sarif') return checkCommand(values, paths, locale, 'sarif');
   if (format !== 'text' && format !== 'json')
     return { kind: 'usage-error', message: usage.badFormat(format) };
+  if (command === 'rules') return { kind: 'rules', format, locale: locale ?? 'zh-cn' };
+  return checkCommand(values, paths, locale, format);
+}
+
+function checkCommand(
+  values: { readonly config?: string | undefined; readonly 'fail-on'?: string | undefined },
+  paths: readonly string[],
+  locale: Locale | undefined,
+  format: CheckFormat,
+): CliCommand {
+  const failOn = values['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning')
+    return {
+      kind: 'usage-error',
+      message: {
+        'zh-cn': `--fail-on 的取值无效：“${failOn}”（可用：warning、error）`,
+        en: `invalid --fail-on value "${failOn}" (use warning or error)`,
+      },
+    };
   if (paths.length === 0) return { kind: 'usage-error', message: usage.noPaths };
-  return { kind: 'check', paths, format, locale: locale ?? 'zh-cn' };
+  return {
+    kind: 'check',
+    paths,
+    format,
+    failOn,
+    locale: locale ?? 'zh-cn',
+    ...(values.config !== undefined ? { config: values.config } : {}),
+  };
 }

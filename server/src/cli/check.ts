@@ -1,16 +1,21 @@
 /**
  * The `check` command: discovers application files, reads them (strict UTF-8, size limit), validates
- * each with a FileProbe confined to its folder, prints findings and returns the exit code: 2 when an
- * input could not be used, else 1 when any finding is an error, else 0.
+ * each with a FileProbe confined to its folder and its configuration (`--config`, else the nearest
+ * `.miit95.yaml`), prints findings — the configuration files' own findings once each, against their
+ * paths — and returns the exit code: 2 when an input could not be used, else 1 when any finding is
+ * an error, else 0.
  */
 import * as path from 'node:path';
-import type { Locale } from '../core';
+import { isConfigFileName, type Locale } from '../core';
 import { discoverApplications } from '../node/discover';
 import { createFileProbe } from '../node/file-probe';
 import { MAX_APPLICATION_BYTES, readApplicationText } from '../node/read-text';
-import { describeError, validateSafely } from '../node/validate-safely';
-import type { OutputFormat } from './args';
+import { localToday } from '../node/today';
+import { describeError, validateSafelyWith } from '../node/validate-safely';
+import type { CheckFormat, FailOn } from './args';
+import { CliConfigs } from './config';
 import { renderJson, renderText, type CheckedFile } from './format';
+import { renderSarif } from './sarif';
 import type { CliIo } from './io';
 import { bilingual, inputProblemText, internalErrorText, readFailureText } from './messages';
 
@@ -20,10 +25,16 @@ export const EXIT_USAGE = 2;
 
 export interface CheckOptions {
   readonly paths: readonly string[];
-  readonly format: OutputFormat;
+  readonly format: CheckFormat;
   readonly locale: Locale;
+  /** `--fail-on`: exit 1 when a finding is at least this severe (default `error`). */
+  readonly failOn?: FailOn;
   /** Overridable for tests; defaults to MAX_APPLICATION_BYTES. */
   readonly maxBytes?: number;
+  /** `--config <file>`: the configuration for every file; else the nearest `.miit95.yaml` per file. */
+  readonly config?: string;
+  /** Today's date `YYYY-MM-DD` for date rules; the local date by default. */
+  readonly today?: string;
 }
 
 function displayPath(cwd: string, absolute: string): string {
@@ -32,6 +43,12 @@ function displayPath(cwd: string, absolute: string): string {
 
 export function runCheck(options: CheckOptions, io: CliIo): number {
   const maxBytes = options.maxBytes ?? MAX_APPLICATION_BYTES;
+  const configs = CliConfigs.open(options.config, io.cwd);
+  if (!(configs instanceof CliConfigs)) {
+    io.err(bilingual(configs.problem));
+    return EXIT_USAGE;
+  }
+  const today = options.today ?? localToday();
   const { files, problems } = discoverApplications(options.paths, io.cwd);
   let inputFailed = problems.length > 0;
   for (const problem of problems) io.err(bilingual(inputProblemText(problem)));
@@ -39,20 +56,46 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   const checked: CheckedFile[] = [];
   for (const absolute of files) {
     const file = displayPath(io.cwd, absolute);
+    if (isConfigFileName(path.basename(absolute))) {
+      // A configuration file named on the command line is checked as one (as in the editor).
+      configs.addInput(absolute);
+      continue;
+    }
     const read = readApplicationText(absolute, maxBytes);
     if (!read.ok) {
       inputFailed = true;
       io.err(bilingual(readFailureText(file, read, maxBytes)));
       continue;
     }
-    const { findings, error } = validateSafely(read.text, createFileProbe(path.dirname(absolute)));
+    const { findings, result, error } = validateSafelyWith(read.text, {
+      files: createFileProbe(path.dirname(absolute)),
+      config: configs.configFor(absolute),
+      today,
+    });
     if (error !== undefined) io.err(bilingual(internalErrorText(file, describeError(error))));
-    checked.push({ file, text: read.text, findings });
+    checked.push({ file, text: read.text, findings, suppressions: result?.suppressions ?? [] });
   }
+  // Each configuration file's own findings, once, before the applications it configured.
+  const configFiles: CheckedFile[] = [];
+  for (const found of configs.files()) {
+    const file = displayPath(io.cwd, found.path);
+    if (found.error !== undefined) {
+      inputFailed = true; // the defaults were used instead of a configuration that exists
+      io.err(bilingual(readFailureText(file, { reason: 'unreadable', detail: found.error }, maxBytes)));
+      continue;
+    }
+    configFiles.push({ file, text: found.text, findings: found.loaded.findings });
+  }
+  checked.unshift(...configFiles);
 
   io.out(
-    options.format === 'json' ? renderJson(checked, options.locale) : renderText(checked, options.locale),
+    options.format === 'sarif'
+      ? renderSarif(checked, { locale: options.locale, cwd: io.cwd })
+      : options.format === 'json'
+        ? renderJson(checked, options.locale)
+        : renderText(checked, options.locale),
   );
   if (inputFailed) return EXIT_USAGE;
-  return checked.some((c) => c.findings.some((f) => f.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  const failing = options.failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return checked.some((c) => c.findings.some((f) => failing.includes(f.severity))) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,9 +1,17 @@
 /**
  * Renders checked files for the CLI: 1-based positions from the core's LineIndex, the text format
- * (one line per finding, then a summary) and the JSON format (exactly one object). Severities and
- * codes stay untranslated so scripts and problem matchers can rely on them.
+ * (one line per finding, then a summary) and the JSON format (exactly one object: the findings and
+ * the suppression comments that apply, for review). Severities and codes stay untranslated so
+ * scripts and problem matchers can rely on them.
  */
-import { LineIndex, type Finding, type Locale, type Severity } from '../core';
+import {
+  LineIndex,
+  type Finding,
+  type Locale,
+  type Severity,
+  type Suppression,
+  type SuppressionScope,
+} from '../core';
 import { summaryText, type Counts } from './messages';
 
 export interface CheckedFile {
@@ -11,6 +19,19 @@ export interface CheckedFile {
   readonly file: string;
   readonly text: string;
   readonly findings: readonly Finding[];
+  /** The suppression comments of an application (none for a configuration file). */
+  readonly suppressions?: readonly Suppression[];
+}
+
+export interface JsonSuppression {
+  readonly file: string;
+  readonly rule: string;
+  readonly reason: string;
+  /** The 1-based line of the directive comment. */
+  readonly line: number;
+  readonly scope: SuppressionScope;
+  /** True when it suppressed at least one finding. */
+  readonly used: boolean;
 }
 
 export interface JsonFinding {
@@ -73,6 +94,20 @@ export function renderText(files: readonly CheckedFile[], locale: Locale): strin
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
+export function toJsonSuppressions(files: readonly CheckedFile[]): JsonSuppression[] {
+  return files.flatMap((checked) =>
+    (checked.suppressions ?? []).map((s) => ({
+      file: checked.file,
+      rule: s.rule,
+      reason: s.reason,
+      line: s.line,
+      scope: s.scope,
+      used: s.used,
+    })),
+  );
+}
+
 export function renderJson(files: readonly CheckedFile[], locale: Locale): string {
-  return `${JSON.stringify({ findings: toJsonFindings(files, locale) }, null, 2)}\n`;
+  const output = { findings: toJsonFindings(files, locale), suppressions: toJsonSuppressions(files) };
+  return `${JSON.stringify(output, null, 2)}\n`;
 }

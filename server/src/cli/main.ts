@@ -6,10 +6,15 @@ import packageJson from '../../../package.json';
 import { parseCommandLine } from './args';
 import { EXIT_OK, EXIT_USAGE, runCheck } from './check';
 import { helpText } from './help';
+import { runRules } from './rules';
+import { runInit } from './init';
+import { runFees } from './fees';
+import { runExport } from './export';
 import type { CliIo } from './io';
 import { bilingual, usageHint } from './messages';
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** The exit code; a promise for the commands that write files asynchronously (export). */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const command = parseCommandLine(argv);
     switch (command.kind) {
@@ -24,10 +29,22 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return EXIT_USAGE;
       case 'check':
         return runCheck(command, io);
+      case 'rules':
+        return runRules(command, io);
+      case 'init':
+        return runInit(command, io);
+      case 'fees':
+        return runFees(command, io);
+      case 'export':
+        return runExport(command, io).catch((error: unknown) => internalError(error, io));
     }
   } catch (error) {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.err(bilingual({ 'zh-cn': `内部错误：${detail}`, en: `internal error: ${detail}` }));
-    return EXIT_USAGE;
+    return internalError(error, io);
   }
+}
+
+function internalError(error: unknown, io: CliIo): number {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.err(bilingual({ 'zh-cn': `内部错误：${detail}`, en: `internal error: ${detail}` }));
+  return EXIT_USAGE;
 }

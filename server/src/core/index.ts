@@ -98,3 +98,20 @@ export type {
   SuppressionOutcome,
 } from './suppressions';
 export type * from './model';
+
+// Fixes: fix intents → offset text edits (quick fixes, fix-all, suppression comments).
+export { applyEdits, normalizeEdits, editsConflict } from './fixes/text-edit';
+export type { TextEdit } from './fixes/text-edit';
+export { intentEdits, intentsEdits, schemaOrder } from './fixes/apply-intent';
+export type { FixOptions } from './fixes/apply-intent';
+export { planFixAll, safeIntentOf } from './fixes/fix-all';
+export type { FixAllPlan, PlannedFix } from './fixes/fix-all';
+export { groupFixesFor } from './fixes/group';
+export type { GroupFix } from './fixes/group';
+export { suppressionFix, REASON_PLACEHOLDER } from './fixes/suppress';
+export type { SuppressionFix } from './fixes/suppress';
+export { markSafe, isSafeIntent } from './fixes/safety';
+export { placeholderFor, PLACEHOLDER_MARK } from './schema/placeholder';
+
+// Editor features: completion, hover, outline, folding.
+export * from './features/index';

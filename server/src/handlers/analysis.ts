@@ -2,10 +2,13 @@
  * The server's one analysis per document version: validates a document once (guarded) and keeps the
  * result — findings and the parsed document — for every feature that asks about the same version
  * (diagnostics, code actions, completion, hover, symbols, lenses). Owns caching and invalidation
- * only; what the options are (attachment probe, configuration) is supplied by the caller.
+ * only; what the options are (attachment probe, configuration) is supplied by the caller. A
+ * `.miit95.yaml` document is validated as a configuration (`kind: 'config'`): features meant for
+ * applications should skip those.
  */
 import { LineIndex, type ValidateOptions } from '../core';
-import { validateSafelyWith, type SafeValidation } from '../node/validate-safely';
+import { validateConfigSafely, validateSafelyWith, type SafeValidation } from '../node/validate-safely';
+import { isConfigUri } from './document-config';
 
 export interface DocumentSnapshot {
   readonly uri: string;
@@ -18,6 +21,8 @@ export interface Analysis extends SafeValidation {
   readonly version: number;
   readonly text: string;
   readonly lines: LineIndex;
+  /** An application, or a `.miit95.yaml` configuration file (its result holds the parsed configuration). */
+  readonly kind: 'application' | 'config';
 }
 
 /** Gives the validate options for a document (probe rooted at its folder, its configuration…). */
@@ -35,9 +40,14 @@ export class AnalysisCache {
     const cached = this.entries.get(document.uri);
     if (cached !== undefined && cached.key === key) return cached.analysis;
     const text = document.getText();
-    const validation = validateSafelyWith(text, this.optionsFor(document.uri));
+    const kind = isConfigUri(document.uri) ? 'config' : 'application';
+    const validation =
+      kind === 'config'
+        ? validateConfigSafely(text)
+        : validateSafelyWith(text, this.optionsFor(document.uri));
     const analysis: Analysis = {
       ...validation,
+      kind,
       uri: document.uri,
       version: document.version,
       text,

@@ -63,13 +63,25 @@ export class DiagnosticsScheduler {
     if (!this.stopped) this.host.publish({ uri, diagnostics: [] });
   }
 
-  /** Re-validates every open document at once, e.g. after a settings change. */
-  revalidateAll(): void {
-    for (const [uri, state] of this.states) {
+  /**
+   * Re-validates every open document, e.g. after a settings change: at once, or `debounced` (after
+   * the quiet time, restarted by each call — for a configuration document being typed in).
+   */
+  revalidateAll(debounced = false): void {
+    this.revalidate([...this.states.keys()], debounced);
+  }
+
+  /** Re-validates the given documents (unknown or closed ones are skipped), e.g. when an attachment changed. */
+  revalidate(uris: Iterable<string>, debounced = false): void {
+    if (this.stopped) return;
+    for (const uri of uris) {
+      const state = this.states.get(uri);
+      if (state === undefined) continue;
       state.generation++;
       if (state.timer !== undefined) clearTimeout(state.timer);
       state.timer = undefined;
-      this.run(uri, state);
+      if (debounced) state.timer = setTimeout(() => this.run(uri, state), this.delayMs);
+      else this.run(uri, state);
     }
   }
 

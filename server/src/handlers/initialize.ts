@@ -11,12 +11,21 @@ import {
 import type { Locale } from '../core';
 import { resolveDocsBase } from './docs-base';
 import { resolveLocale } from './locale';
+import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
+import { CODE_ACTION_KINDS } from './code-actions';
 
 export const SERVER_NAME = 'miit95';
 
 export function serverCapabilities(): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    codeLensProvider: { resolveProvider: false }, // readiness, fees, number lookup (code-lens.ts)
+    inlayHintProvider: true, // Erlang C seats requirement (inlay-hints.ts)
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS }, // completion.ts
+    hoverProvider: true, // hover.ts
+    documentSymbolProvider: true, // symbols.ts
+    foldingRangeProvider: true, // folding.ts
+    codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false }, // code-actions.ts
   };
 }
 

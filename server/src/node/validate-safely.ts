@@ -3,7 +3,14 @@
  * to throw, and this module keeps that promise at the edge. An exception becomes one
  * `internal/server-error` finding on the first line; the caller logs the error it gets back.
  */
-import { validate, type FileProbe, type Finding, type ValidateOptions, type ValidationResult } from '../core';
+import {
+  validate,
+  validateConfig,
+  type FileProbe,
+  type Finding,
+  type ValidateOptions,
+  type ValidationResult,
+} from '../core';
 
 export const INTERNAL_ERROR_CODE = 'internal/server-error';
 
@@ -58,6 +65,19 @@ export function validateSafelyWith(
 ): SafeValidation {
   try {
     const result = run(text, options);
+    return { findings: result.findings, result };
+  } catch (error) {
+    return { findings: [internalErrorFinding(text, error)], error };
+  }
+}
+
+/** A `.miit95.yaml` text validated behind the same guard (the core's validateConfig). */
+export function validateConfigSafely(
+  text: string,
+  run: typeof validateConfig = validateConfig,
+): SafeValidation {
+  try {
+    const result = run(text);
     return { findings: result.findings, result };
   } catch (error) {
     return { findings: [internalErrorFinding(text, error)], error };

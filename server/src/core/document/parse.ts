@@ -86,7 +86,20 @@ const PARSE_OPTIONS = {
 
 /** Parses an application text. Never throws on bad input: problems become errors and issues. */
 export function parseApplication(text: string): ParsedDocument {
-  const yaml = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+  return analyseDocument(text, parseYaml(text));
+}
+
+/** yaml's parse of a text with the application's options (shared with the incremental reparse). */
+export function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+}
+
+/**
+ * The rest of `parseApplication` for a yaml document of `text`: errors and document-level issues,
+ * the alias and shape checks, and the plain value. `checkShapes: false` skips the shape walk for a
+ * tree whose new parts were already checked (the incremental reparse).
+ */
+export function analyseDocument(text: string, yaml: Document.Parsed, checkShapes = true): ParsedDocument {
   const issues: ParseIssue[] = [];
   const errors: YAMLError[] = [];
   for (const error of yaml.errors) {
@@ -117,7 +130,7 @@ export function parseApplication(text: string): ParsedDocument {
   }
 
   // Collection keys and deep nesting need `{`, `[` or `?` in the text; without them the walk is skipped.
-  if (/[{[?]/.test(text)) {
+  if (checkShapes && /[{[?]/.test(text)) {
     const shape = checkShape(yaml, text);
     if (shape.unusable) {
       issues.push(...shape.issues);

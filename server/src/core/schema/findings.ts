@@ -12,6 +12,8 @@ import { decodePointer, displayPath, encodePointer } from '../document/pointer';
 import { formatValue, schemaMessage } from './messages';
 import { allowedProperties, exampleAt, titleAt, type SchemaValidator } from './registry';
 import { closestMatch } from './suggest';
+import { placeholderFor } from './placeholder';
+import { markSafe } from '../fixes/safety';
 
 /** Keywords whose finding underlines the collection's key (size and content of arrays/objects). */
 const COLLECTION_KEYWORDS = new Set([
@@ -234,10 +236,16 @@ function toFinding(
     dataPath = [...path, missing];
     target = 'key';
     property = labels.of(dataPath);
+    const insert = insertMissing(validator, path, missing);
+    if (insert !== undefined) fixes.push(insert);
   } else if (isRequiredAlternatives(error)) {
     const missing = (params['missingProperties'] as unknown[]).map(String);
     target = 'key';
     properties = missing.map((name) => labels.of([...path, name]));
+    for (const name of missing) {
+      const insert = insertMissing(validator, path, name);
+      if (insert !== undefined) fixes.push(insert);
+    }
   } else if (
     keyword === 'additionalProperties' ||
     keyword === 'unevaluatedProperties' ||
@@ -259,12 +267,14 @@ function toFinding(
       const present = isRecord(error.data) ? new Set(Object.keys(error.data)) : new Set<string>();
       suggestion = closestMatch(name, allowedProperties(validator, path), present);
       if (suggestion !== undefined) {
-        fixes.push({
-          kind: 'renameKey',
-          path: dataPath,
-          newKey: suggestion,
-          title: { 'zh-cn': `将“${name}”改为“${suggestion}”`, en: `Rename "${name}" to "${suggestion}"` },
-        });
+        fixes.push(
+          markSafe({
+            kind: 'renameKey',
+            path: dataPath,
+            newKey: suggestion,
+            title: { 'zh-cn': `将“${name}”改为“${suggestion}”`, en: `Rename "${name}" to "${suggestion}"` },
+          }),
+        );
       }
       fixes.push({
         kind: 'removeProperty',
@@ -293,11 +303,11 @@ function toFinding(
       const candidates = allowed.filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
       suggestion = closestMatch(String(error.data), candidates);
       const value = allowed.find((v) => String(v) === suggestion);
-      if (suggestion !== undefined) fixes.push(replaceValue(path, value));
+      if (suggestion !== undefined) fixes.push(markSafe(replaceValue(path, value)));
     }
   } else if (keyword === 'const') {
     const expected = params['allowedValue'];
-    if (expected === null || typeof expected !== 'object') fixes.push(replaceValue(path, expected));
+    if (expected === null || typeof expected !== 'object') fixes.push(markSafe(replaceValue(path, expected)));
   }
 
   const location = locate(parsed, locatePath, target);
@@ -332,6 +342,25 @@ function replaceValue(path: DataPath, value: unknown): FixIntent {
     path,
     value,
     title: { 'zh-cn': `改为 ${formatValue(value, 'zh-cn')}`, en: `Change to ${formatValue(value, 'en')}` },
+  };
+}
+
+/**
+ * "Add the missing property" with a placeholder from the schema (placeholder.ts). Not safe: a
+ * placeholder is no answer, so fix-all leaves it to a person.
+ */
+function insertMissing(validator: SchemaValidator, path: DataPath, name: string): FixIntent | undefined {
+  const value = placeholderFor(validator, [...path, name]);
+  if (value === undefined) return undefined;
+  return {
+    kind: 'insertProperty',
+    path,
+    key: name,
+    value,
+    title: {
+      'zh-cn': `补充必填项“${name}”（占位值，请按实际填写）`,
+      en: `Add the required "${name}" (a placeholder: fill in the real value)`,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * FORMAT only: a well-formed provincial number is R-LICENCE-001's. Also spots an ICP certificate or
  * 备案 number written instead, and several numbers written into the one field.
  */
+import { markSafe } from '../../fixes/safety';
 import { defineRule } from '../define-rule';
 import { licenceNumber } from './shared';
 
@@ -30,6 +31,10 @@ export const licenceNumberFormat = defineRule({
         '“{value}”是 ICP 证或 ICP 备案号，不是增值电信业务经营许可证编号。95 号码须填写《跨地区增值电信业务经营许可证》的编号（如 B2-20213456）。',
       en: '“{value}” is an ICP certificate or ICP filing number, not a value-added telecom licence number. Give the number of the cross-regional value-added telecom licence (e.g. B2-20213456).',
     },
+    notNormalised: {
+      'zh-cn': '许可证编号“{value}”的写法与许可证上的不同，标准写法为“{normalized}”（半角字符、无空格，不带“(全网)”和“号”）。',
+      en: 'Licence number “{value}” is not written as on the licence; the standard form is “{normalized}” (half-width characters, no spaces, without "(全网)" or "号").',
+    },
     several: {
       'zh-cn': '许可证编号一栏写了 {count} 个编号（{value}）。只填写用于本申请的跨地区许可证编号“{best}”。',
       en: 'The licence number field holds {count} numbers ({value}). Give only the cross-regional licence used for this application, “{best}”.',
@@ -43,6 +48,31 @@ export const licenceNumberFormat = defineRule({
       const icp = /ICP/u.test(best.normalized);
       ctx.report({ path: PATH, messageId: icp ? 'icp' : 'invalid', params: { value: number.text.trim() } });
       return;
+    }
+    const written = number.text.trim();
+    if (
+      best.kind === 'cross-regional' &&
+      number.parts.length === 1 &&
+      written !== best.normalized &&
+      sameDigits(written, best.normalized)
+    ) {
+      // Only typography differs (the digits are the same, so no site suffix was dropped): a hint
+      // with a safe fix to the form printed on the licence.
+      ctx.report({
+        path: PATH,
+        messageId: 'notNormalised',
+        severity: 'hint',
+        params: { value: written, normalized: best.normalized },
+        suggestion: best.normalized,
+        fixes: [
+          markSafe({
+            kind: 'replaceValue',
+            path: PATH,
+            value: best.normalized,
+            title: { 'zh-cn': `改为标准写法“${best.normalized}”`, en: `Write it as “${best.normalized}”` },
+          }),
+        ],
+      });
     }
     if (number.parts.length > 1 && best.kind === 'cross-regional' && best.hasB2) {
       ctx.report({
@@ -62,3 +92,9 @@ export const licenceNumberFormat = defineRule({
     }
   },
 });
+
+/** True when both texts hold the same digits (after NFKC), i.e. normalising dropped no number part. */
+function sameDigits(a: string, b: string): boolean {
+  const digits = (text: string): string => text.normalize('NFKC').replace(/\D/gu, '');
+  return digits(a) === digits(b);
+}

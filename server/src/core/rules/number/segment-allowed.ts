@@ -9,8 +9,13 @@ import { segmentOf } from '../../data/segments';
 import { defineRule } from '../define-rule';
 import { asWritten, candidatesOf, type Candidate } from './candidates';
 
-/** Same-ending numbers in 950/951 (for 5 digits) or 952 (for 6 digits) that are allowed and not yet listed. */
-function alternatives(candidate: Candidate, digits: string, listed: ReadonlySet<string>): FixIntent[] {
+/**
+ * Same-ending numbers in 950/951 (for 5 digits) or 952 (for 6 digits) that are allowed and not yet
+ * listed. `blocked`: the segment that cannot be applied for, named in the title so the choice explains
+ * itself ("955 号段不能申请").
+ */
+function alternatives(candidate: Candidate, digits: string, listed: ReadonlySet<string>, blocked?: string): FixIntent[] {
+  const why = blocked === undefined ? { 'zh-cn': '', en: '' } : { 'zh-cn': `${blocked} 号段不能申请；`, en: `the ${blocked} range cannot be applied for; ` };
   const forms: string[] = [];
   if (digits.length === 5) forms.push(`950${digits.slice(3)}`, `951${digits.slice(3)}`);
   if (digits.length === 6) forms.push(`952${digits.slice(3)}`);
@@ -21,8 +26,8 @@ function alternatives(candidate: Candidate, digits: string, listed: ReadonlySet<
       path: candidate.path,
       value: asWritten(candidate, form),
       title: {
-        'zh-cn': `改为“${form}”（${form.slice(0, 3)} 号段，${form.length} 位）`,
-        en: `Change to "${form}" (${form.slice(0, 3)} range, ${form.length} digits)`,
+        'zh-cn': `改为“${form}”（${why['zh-cn']}${form.slice(0, 3)} 号段，${form.length} 位）`,
+        en: `Change to "${form}" (${why.en}${form.slice(0, 3)} range, ${form.length} digits)`,
       },
     }));
 }
@@ -80,7 +85,7 @@ export const segmentAllowed = defineRule({
             value: candidate.written,
             reason: segment.reason ?? { 'zh-cn': `${segment.prefix} 号段不对增值电信业务开放。`, en: `The ${segment.prefix} range is not open to value-added telecom businesses.` },
           },
-          fixes: segment.use === 'public' ? [] : alternatives(candidate, digits, listed),
+          fixes: segment.use === 'public' ? [] : alternatives(candidate, digits, listed, segment.prefix),
         });
       }
     }

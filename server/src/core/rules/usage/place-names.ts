@@ -13,6 +13,7 @@ import { cityByCode, findProvince, provinceByCode, type Province } from '../../d
 import { normalizeForCompare } from '../../checks/text';
 import { defineRule, getArray, getString, isRecord, type RuleContext } from '../define-rule';
 import { isNationwide, resolveCity, suggestCity } from './places';
+import { markSafe } from '../../fixes/safety';
 
 type MessageId =
   | 'shortProvince'
@@ -48,7 +49,8 @@ function checkProvince(ctx: RuleContext<MessageId>, path: DataPath): Province | 
       messageId: 'shortProvince',
       params: { value: written.trim(), official: found.province.name },
       severity: 'info',
-      fixes: [replaceWith(path, found.province.name)],
+      // The official name of the same province: certain, so fix-all applies it.
+      fixes: [markSafe(replaceWith(path, found.province.name))],
     });
   }
   return found.province;
@@ -98,7 +100,7 @@ function checkCity(
         messageId: 'shortCity',
         params: { value, official: inProvince.city.name },
         severity: 'info',
-        fixes: [replaceWith(path, inProvince.city.name)],
+        fixes: [markSafe(replaceWith(path, inProvince.city.name))],
       });
     }
     return;

@@ -1,0 +1,180 @@
+/**
+ * Lays out the network organisation diagram with @dagrejs/dagre (top to bottom: callers, carrier
+ * networks, gateways, platform sites). Node sizes come from an estimate of the Chinese text width
+ * (CJK characters one em, others about 0.6 em) with long labels wrapped, so boxes fit their labels;
+ * dagre's node separation keeps boxes from overlapping. Owns geometry only; drawing is
+ * diagram-svg.ts and diagram-png.ts.
+ */
+import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
+
+// dagre's types are declared as an ES module only, but the package ships a CommonJS build
+// (dist/dagre.cjs) that esbuild and tsx load with require.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dagre = require('@dagrejs/dagre') as typeof Dagre;
+import type { DiagramGraph, DiagramNode } from '../../core/export';
+
+export interface TextLine {
+  readonly text: string;
+  readonly size: number;
+  readonly bold: boolean;
+}
+
+export interface LaidOutNode extends DiagramNode {
+  /** Top-left corner and size, in diagram coordinates (pixels). */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly lines: readonly TextLine[];
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface LaidOutEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly label?: string;
+  readonly points: readonly Point[];
+  /** Centre of the label, when there is one. */
+  readonly labelAt?: Point;
+  readonly labelWidth: number;
+}
+
+export interface DiagramLayout {
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly nodes: readonly LaidOutNode[];
+  readonly edges: readonly LaidOutEdge[];
+}
+
+export const LABEL_SIZE = 15;
+export const DETAIL_SIZE = 12;
+export const EDGE_LABEL_SIZE = 12;
+export const LINE_GAP = 5;
+export const PADDING_X = 12;
+export const PADDING_Y = 9;
+/** Room for the number badge left of the text. */
+export const BADGE_SPACE = 28;
+/** Height of the title band above the graph and of the legend band below it. */
+export const TITLE_BAND = 46;
+export const LEGEND_BAND = 40;
+const MAX_TEXT_WIDTH = 230;
+
+/** True for characters drawn one em wide (CJK, fullwidth forms, CJK punctuation). */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x9fff) ||
+    (code >= 0xac00 && code <= 0xd7af) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x20000
+  );
+}
+
+/** Estimated width of `text` at `size` px (slightly generous, so labels never overflow). */
+export function textWidth(text: string, size: number, bold = false): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += isWide(code) ? size : ch === ' ' ? size * 0.33 : size * 0.62;
+  }
+  return width * (bold ? 1.05 : 1);
+}
+
+/** Splits `text` into lines no wider than `max` px (by character; CJK has no spaces). */
+export function wrapText(text: string, size: number, max: number, bold = false): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const ch of text) {
+    if (current !== '' && textWidth(current + ch, size, bold) > max) {
+      lines.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  if (current !== '' || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+function nodeLines(node: DiagramNode): TextLine[] {
+  return [
+    ...wrapText(node.label, LABEL_SIZE, MAX_TEXT_WIDTH, true).map((text) => ({ text, size: LABEL_SIZE, bold: true })),
+    ...node.details.flatMap((d) =>
+      wrapText(d, DETAIL_SIZE, MAX_TEXT_WIDTH).map((text) => ({ text, size: DETAIL_SIZE, bold: false })),
+    ),
+  ];
+}
+
+function lineHeight(line: TextLine): number {
+  return line.size + LINE_GAP;
+}
+
+/** Lays the graph out; coordinates include the title band (top) and the legend band (bottom). */
+export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
+  const g = new dagre.graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 70, edgesep: 24, marginx: 24, marginy: 16 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const sizes = new Map<string, { width: number; height: number; lines: TextLine[] }>();
+  for (const node of graph.nodes) {
+    const lines = nodeLines(node);
+    const width =
+      Math.ceil(Math.max(...lines.map((l) => textWidth(l.text, l.size, l.bold)), 60)) + 2 * PADDING_X + BADGE_SPACE;
+    const height = Math.ceil(lines.reduce((sum, l) => sum + lineHeight(l), 0)) + 2 * PADDING_Y;
+    sizes.set(node.id, { width, height: Math.max(height, 40), lines });
+    g.setNode(node.id, { width, height: Math.max(height, 40) });
+  }
+  for (const edge of graph.edges) {
+    const labelWidth = edge.label === undefined ? 0 : Math.ceil(textWidth(edge.label, EDGE_LABEL_SIZE)) + 10;
+    g.setEdge(
+      edge.from,
+      edge.to,
+      edge.label === undefined
+        ? {}
+        : { width: labelWidth, height: EDGE_LABEL_SIZE + 8, labelpos: 'c' },
+    );
+  }
+  dagre.layout(g);
+  const graphLabel = g.graph() as { width?: number; height?: number };
+  const titleWidth = textWidth(graph.title, 18, true) + 48;
+  const innerWidth = Math.max(graphLabel.width ?? 0, titleWidth, 420);
+  const shift = (innerWidth - (graphLabel.width ?? 0)) / 2;
+  const nodes: LaidOutNode[] = graph.nodes.map((node) => {
+    const laid = g.node(node.id) as { x: number; y: number };
+    const size = sizes.get(node.id) ?? { width: 0, height: 0, lines: [] };
+    return {
+      ...node,
+      x: laid.x - size.width / 2 + shift,
+      y: laid.y - size.height / 2 + TITLE_BAND,
+      width: size.width,
+      height: size.height,
+      lines: size.lines,
+    };
+  });
+  const edges: LaidOutEdge[] = graph.edges.map((edge) => {
+    const laid = g.edge(edge.from, edge.to) as { points?: Point[]; x?: number; y?: number; width?: number };
+    const points = (laid.points ?? []).map((p) => ({ x: p.x + shift, y: p.y + TITLE_BAND }));
+    return {
+      from: edge.from,
+      to: edge.to,
+      ...(edge.label !== undefined ? { label: edge.label } : {}),
+      points,
+      ...(edge.label !== undefined && laid.x !== undefined && laid.y !== undefined
+        ? { labelAt: { x: laid.x + shift, y: laid.y + TITLE_BAND } }
+        : {}),
+      labelWidth: laid.width ?? 0,
+    };
+  });
+  return {
+    title: graph.title,
+    width: Math.ceil(innerWidth),
+    height: Math.ceil((graphLabel.height ?? 0) + TITLE_BAND + LEGEND_BAND),
+    nodes,
+    edges,
+  };
+}

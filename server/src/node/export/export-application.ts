@@ -1,0 +1,162 @@
+/**
+ * Exports one application as a submission package, for the CLI and the VS Code command alike:
+ * reads and validates the file (same configuration and file probe as `check`), collects the
+ * attachments inside the application's folder tree, builds the core's export model, and — unless
+ * error findings remain and no draft was asked for, or the package exists and overwriting was not
+ * allowed — renders 申请表.docx, 技术方案.docx, 电话接入号码使用承诺书.docx, 网络组织方案图.svg,
+ * 材料清单.md and manifest.json (with the SHA-256 of every other file) and writes them atomically.
+ * Never throws for an expected outcome: it returns what happened.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import packageJson from '../../../../package.json';
+import { APPLICATION_SCHEMA_ID, type ResolvedConfig, type Suppression } from '../../core';
+import {
+  attachmentsToCopy,
+  buildExportModel,
+  PACKAGE_FILES,
+  type ExportModel,
+  type Manifest,
+  type ManifestFile,
+  type ManifestFinding,
+} from '../../core/export';
+import { createFileProbe } from '../file-probe';
+import { configFor } from '../find-config';
+import { readApplicationText, type ReadFailure } from '../read-text';
+import { validateSafelyWith } from '../validate-safely';
+import { collectAttachments } from './attachments';
+import { layoutDiagram } from './diagram-layout';
+import { renderDiagramPng } from './diagram-png';
+import { renderDiagramSvg } from './diagram-svg';
+import { CONTENT_WIDTH_PX, renderDocx, type DiagramImage } from './docx-render';
+import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from './package-writer';
+
+export interface ExportOptions {
+  /** The application file. */
+  readonly file: string;
+  /** The folder that receives the package. */
+  readonly outDir: string;
+  /** Write one ZIP (`<name>-申报材料.zip`) instead of the folder. */
+  readonly zip?: boolean;
+  /** Export although error findings remain; every document is marked "草稿". */
+  readonly draft?: boolean;
+  /** Replace an existing package. */
+  readonly overwrite?: boolean;
+  /** False in an untrusted workspace: attachments are neither read nor copied. Default true. */
+  readonly copyAttachments?: boolean;
+  /** The application text when it comes from an editor buffer (otherwise read from `file`). */
+  readonly text?: string;
+  /** The configuration; by default the `.miit95.yaml` that applies to the file. */
+  readonly config?: ResolvedConfig;
+  /** Where the configuration search stops (the workspace folder). */
+  readonly workspaceRoot?: string;
+  /** The export time (tests fix it). */
+  readonly now?: Date;
+  /** Today's date for the date rules, `YYYY-MM-DD`. */
+  readonly today?: string;
+}
+
+export type ExportResult =
+  | {
+      readonly status: 'written';
+      readonly target: string;
+      readonly model: ExportModel;
+      readonly manifest: Manifest;
+    }
+  /** Error findings remain and no draft was asked for: nothing was written. */
+  | { readonly status: 'blocked'; readonly blocking: readonly ManifestFinding[]; readonly model: ExportModel }
+  /** The package exists and overwriting was not allowed: nothing was written. */
+  | { readonly status: 'exists'; readonly target: string }
+  | { readonly status: 'unreadable'; readonly failure: ReadFailure }
+  /** The file holds no application data (empty, or not a YAML mapping). */
+  | { readonly status: 'no-data' };
+
+/** The largest size the diagram is drawn at in 技术方案.docx, in pixels. */
+const DIAGRAM_MAX_HEIGHT_PX = 470;
+
+function diagramImage(model: ExportModel, svg: string, png: Buffer, width: number, height: number): DiagramImage | undefined {
+  if (model.diagram.nodes.length === 0) return undefined;
+  const scale = Math.min(1, CONTENT_WIDTH_PX / width, DIAGRAM_MAX_HEIGHT_PX / height);
+  return {
+    svg: Buffer.from(svg, 'utf8'),
+    png,
+    width: Math.round(width * scale),
+    height: Math.round(height * scale),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export async function exportApplication(options: ExportOptions): Promise<ExportResult> {
+  const file = path.resolve(options.file);
+  let text = options.text;
+  if (text === undefined) {
+    const read = readApplicationText(file);
+    if (!read.ok) return { status: 'unreadable', failure: read };
+    text = read.text;
+  }
+  const rootDir = path.dirname(file);
+  const config =
+    options.config ??
+    (options.workspaceRoot !== undefined ? configFor(file, { root: options.workspaceRoot }) : configFor(file));
+  const { findings, result } = validateSafelyWith(text, {
+    files: createFileProbe(rootDir),
+    config,
+    ...(options.today !== undefined ? { today: options.today } : {}),
+  });
+  const app = result?.document?.value;
+  if (!isRecord(app)) return { status: 'no-data' };
+  const suppressions: readonly Suppression[] = result?.suppressions ?? [];
+  const draft = options.draft === true;
+  const zip = options.zip === true;
+  const overwrite = options.overwrite === true;
+  const now = options.now ?? new Date();
+
+  const collected = collectAttachments(rootDir, attachmentsToCopy(app), { copy: options.copyAttachments !== false });
+  const model = buildExportModel({
+    text,
+    app,
+    findings,
+    suppressions,
+    fileName: path.basename(file),
+    sha256: sha256(Buffer.from(text, 'utf8')),
+    attachments: collected.map((c) => c.outcome),
+    draft,
+    generatedAt: now.toISOString(),
+    versions: { tool: packageJson.version, rulePack: config.rulePack, schemaId: APPLICATION_SCHEMA_ID },
+  });
+  if (model.blocking.length > 0 && !draft) return { status: 'blocked', blocking: model.blocking, model };
+  const target = packageTarget(options.outDir, model.packageName, zip);
+  if (!overwrite && existsSync(target)) return { status: 'exists', target };
+
+  const layout = layoutDiagram(model.diagram);
+  const svg = renderDiagramSvg(layout, { draft });
+  const png = renderDiagramPng(layout, { draft });
+  const image = diagramImage(model, svg, png, layout.width, layout.height);
+  const applicant = model.manifest.application.applicant;
+  const files: PackageFile[] = [];
+  for (const spec of model.documents) {
+    const data = await renderDocx(spec, { draft, applicant, ...(image !== undefined ? { diagram: image } : {}) });
+    files.push({ path: spec.fileName, data });
+  }
+  if (model.diagram.nodes.length > 0) files.push({ path: PACKAGE_FILES.diagram, data: Buffer.from(svg, 'utf8') });
+  files.push({ path: PACKAGE_FILES.checklist, data: Buffer.from(model.checklistMarkdown, 'utf8') });
+  for (const attachment of collected) {
+    if (attachment.data !== undefined && attachment.outcome.packagePath !== undefined)
+      files.push({ path: attachment.outcome.packagePath, data: attachment.data });
+  }
+  const hashed: ManifestFile[] = files.map((f) => ({ path: f.path, sha256: sha256(f.data), bytes: f.data.length }));
+  const manifest: Manifest = { ...model.manifest, files: hashed };
+  files.push({ path: PACKAGE_FILES.manifest, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') });
+
+  try {
+    const written = await writePackage({ outDir: options.outDir, name: model.packageName, files, zip, overwrite }, now);
+    return { status: 'written', target: written, model, manifest };
+  } catch (error) {
+    if (error instanceof PackageExistsError) return { status: 'exists', target: error.target };
+    throw error;
+  }
+}
+

@@ -1,0 +1,23 @@
+/**
+ * The node-side export: renders the core's export model into the submission package (Word files,
+ * SVG diagram, checklist, manifest, attachments) and writes it atomically. Shared by the CLI
+ * (`miit95 export`) and the VS Code command (`miit95.export`, bundled into dist/extension.js).
+ */
+export { exportApplication } from './export-application';
+export type { ExportOptions, ExportResult } from './export-application';
+export { collectAttachments, packagePathOf, MAX_ATTACHMENT_BYTES } from './attachments';
+export { layoutDiagram } from './diagram-layout';
+export type { DiagramLayout, LaidOutNode } from './diagram-layout';
+export { renderDiagramSvg } from './diagram-svg';
+export { renderDiagramPng, encodePng } from './diagram-png';
+export { renderDocx, buildDocx } from './docx-render';
+export {
+  safeEntryName,
+  sha256,
+  writePackage,
+  writeZip,
+  packageTarget,
+  PackageExistsError,
+  UnsafeEntryNameError,
+} from './package-writer';
+export type { PackageFile } from './package-writer';

@@ -1,0 +1,224 @@
+/**
+ * The incremental reparse gives exactly what a full parse gives: the same yaml tree (node kinds,
+ * ranges, values, scalar styles, comments), the same value, errors, warnings and issues, and the
+ * same findings — for realistic edits of the samples (and of a grown sample) and for random ones,
+ * one at a time and in chains where each version reuses the previous one. Also checks that the
+ * reuse path is actually taken for ordinary edits (a test that only ever fell back would prove
+ * nothing).
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { parseApplication, validate, type ParsedDocument } from '../../../server/src/core';
+import { reparse } from '../../../server/src/core/document/incremental';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function samples(): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.app95\.ya?ml$/.test(name)) out.push(readFileSync(full, 'utf8'));
+    }
+  };
+  walk(path.join(ROOT, 'samples'));
+  return out;
+}
+
+const COMPLETE = readFileSync(path.join(ROOT, 'samples', 'complete', '杭州云声.app95.yaml'), 'utf8');
+/** The complete sample with its lists grown, so that edits land in long lists too. */
+const GROWN = COMPLETE.replace(
+  /( {4}- name: 江南连锁超市股份有限公司\n {6}type: 连锁零售\n {6}status: 意向\n)/,
+  (items: string) =>
+    items +
+    Array.from(
+      { length: 30 },
+      (_, i) => `    - name: 客户${i}有限公司\n      type: 电子商务平台\n      status: 已签约\n`,
+    ).join(''),
+);
+const TEXTS = [COMPLETE, GROWN, ...samples()];
+
+/** The first difference between two yaml trees, as a path and a description; undefined when equal. */
+function treeDifference(a: unknown, b: unknown, at = '$'): string | undefined {
+  if (a === b) return undefined;
+  if (a === null || b === null || a === undefined || b === undefined) return `${at}: ${String(a)} vs ${String(b)}`;
+  if (isPair(a) || isPair(b)) {
+    if (!isPair(a) || !isPair(b)) return `${at}: pair vs non-pair`;
+    return treeDifference(a.key, b.key, `${at}.key`) ?? treeDifference(a.value, b.value, `${at}.value`);
+  }
+  const kind = (n: unknown): string =>
+    isMap(n) ? 'map' : isSeq(n) ? 'seq' : isScalar(n) ? 'scalar' : isAlias(n) ? 'alias' : typeof n;
+  if (kind(a) !== kind(b)) return `${at}: ${kind(a)} vs ${kind(b)}`;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const field of ['range', 'value', 'source', 'type', 'comment', 'commentBefore', 'spaceBefore', 'anchor', 'tag', 'flow', 'format']) {
+    if (field === 'value' && !isScalar(a)) continue;
+    const u = JSON.stringify(x[field]);
+    const v = JSON.stringify(y[field]);
+    if (u !== v) return `${at}.${field}: ${u} vs ${v}`;
+  }
+  if (isMap(a) || isSeq(a)) {
+    const ia = (a as { items: unknown[] }).items;
+    const ib = (b as { items: unknown[] }).items;
+    if (ia.length !== ib.length) return `${at}.items.length: ${ia.length} vs ${ib.length}`;
+    for (let k = 0; k < ia.length; k++) {
+      const d = treeDifference(ia[k], ib[k], `${at}[${k}]`);
+      if (d !== undefined) return d;
+    }
+  }
+  return undefined;
+}
+
+function assertSameParse(actual: ParsedDocument, expected: ParsedDocument, context: string): void {
+  const where = `${context}\n--- text ---\n${expected.text}`;
+  const docFields = (d: ParsedDocument) => ({
+    range: d.yaml.range,
+    comment: d.yaml.comment,
+    commentBefore: d.yaml.commentBefore,
+    errors: d.errors.map((e) => `${e.code}@${e.pos.join(',')}`),
+    warnings: d.warnings.map((e) => `${e.code}@${e.pos.join(',')}`),
+    issues: d.issues.map((i) => `${i.code}@${i.range.start}-${i.range.end}`),
+    hasRoot: d.hasRoot,
+  });
+  assert.equal(actual.text, expected.text);
+  assert.deepEqual(docFields(actual), docFields(expected), where);
+  const difference = treeDifference(actual.yaml.contents, expected.yaml.contents);
+  assert.equal(difference, undefined, `tree differs at ${difference}\n${where}`);
+  assert.deepEqual(actual.value, expected.value, where);
+}
+
+/** An edit by fractions of the text (so that it fits any text): replace `span` characters at `at`. */
+interface Edit {
+  readonly at: number;
+  readonly span: number;
+  readonly text: string;
+  readonly unit: 'char' | 'line';
+}
+
+function apply(text: string, edit: Edit): string {
+  if (edit.unit === 'line') {
+    const lines = text.split('\n');
+    const at = Math.floor(edit.at * lines.length);
+    const span = Math.min(edit.span, lines.length - at);
+    lines.splice(at, span, ...(edit.text === '' ? [] : edit.text.replace(/\n$/, '').split('\n')));
+    return lines.join('\n');
+  }
+  const at = Math.floor(edit.at * (text.length + 1));
+  return text.slice(0, at) + edit.text + text.slice(Math.min(text.length, at + edit.span));
+}
+
+const SAMPLE_LINES = COMPLETE.split('\n');
+const FRAGMENTS = ['1', '0', 'x', ' ', '  ', '\n', '\n  ', ': ', '- ', '#', ' # c', '"', "'", '[', ']', '{', '}', '|', '>-', '&a ', '*a', '\t', '---', '浙江省', '，', 'key: v\n', '  - a\n', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n'];
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+      span: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
+      text: fc.oneof(fc.constant(''), fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })),
+      unit: fc.constant<'char'>('char'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+      span: fc.oneof(fc.constant(0), fc.nat(2), fc.nat(6)),
+      text: fc.oneof(
+        fc.constant(''),
+        fc.constantFrom(...SAMPLE_LINES),
+        fc.array(fc.constantFrom(...SAMPLE_LINES), { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n')),
+      ),
+      unit: fc.constant<'line'>('line'),
+    }),
+  },
+);
+
+describe('incremental reparse', function () {
+  this.timeout(120000);
+  let reusedCount = 0;
+  let total = 0;
+  const check = (previous: ParsedDocument, text: string, context: string): ParsedDocument => {
+    const { parsed, reused } = reparse(previous, text);
+    total++;
+    if (reused) reusedCount++;
+    assertSameParse(parsed, parseApplication(text), `${context} (reused: ${reused})`);
+    return parsed;
+  };
+
+  const cases: { name: string; from: string; to: (t: string) => string; reused: boolean }[] = [
+    { name: 'a scalar in a nested map', from: COMPLETE, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
+    { name: 'a longer scalar', from: COMPLETE, to: (t) => t.replace('seats: 80 ', 'seats: 八十 '), reused: true },
+    { name: 'a list item inserted in the middle', from: GROWN, to: (t) => t.replace('    - name: 客户10有限公司', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n    - name: 客户10有限公司'), reused: true },
+    { name: 'a list item removed', from: GROWN, to: (t) => t.replace('    - name: 客户10有限公司\n      type: 电子商务平台\n      status: 已签约\n', ''), reused: true },
+    { name: 'an item appended at the end of a list', from: COMPLETE, to: (t) => t.replace('      experience: 负责软交换与 IVR 系统建设，具有三网接入实施经验。\n', '      experience: 负责软交换与 IVR 系统建设，具有三网接入实施经验。\n    - name: 新人\n      role: 坐席\n'), reused: true },
+    { name: 'a key renamed', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  legal_repr: 王建国'), reused: true },
+    { name: 'the first line', from: COMPLETE, to: (t) => t.replace('apiVersion: miit95/v1', 'apiVersion: miit95/v2'), reused: true },
+    { name: 'the last line', from: COMPLETE, to: (t) => t.replace('  enabled: false\n', '  enabled: true\n'), reused: true },
+    { name: 'a comment between sections', from: COMPLETE, to: (t) => t.replace('# 材料2：增值电信业务经营许可证', '# 材料二'), reused: true },
+    { name: 'a duplicate key', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  name: 王建国'), reused: false },
+    { name: 'a syntax error', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: [80 '), reused: false },
+    { name: 'an alias', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: *x '), reused: false },
+    { name: 'a dedented line', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', 'seats: 80 '), reused: false },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: same as a full parse${c.reused ? ', reusing the tree' : ''}`, () => {
+      const to = c.to(c.from);
+      assert.notEqual(to, c.from, 'the case must change the text');
+      const { parsed, reused } = reparse(parseApplication(c.from), to);
+      assertSameParse(parsed, parseApplication(to), c.name);
+      if (c.reused) assert.ok(reused, 'expected the previous tree to be reused');
+      assert.deepEqual(validate(to, { previous: parseApplication(c.from), today: '2026-11-30' }).findings, validate(to, { today: '2026-11-30' }).findings);
+    });
+  }
+
+  it('leaves the previous tree untouched', () => {
+    const previous = parseApplication(GROWN);
+    const snapshot = parseApplication(GROWN);
+    const to = GROWN.replace('    - name: 客户3有限公司', '    - name: 新\n      type: t\n    - name: 客户3有限公司');
+    reparse(previous, to);
+    assertSameParse(previous, snapshot, 'previous after reuse');
+  });
+
+  it('random edits: same as a full parse', () => {
+    fc.assert(
+      fc.property(fc.nat(TEXTS.length - 1), edit, (sample, e) => {
+        const from = TEXTS[sample]!;
+        check(parseApplication(from), apply(from, e), JSON.stringify(e));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('chains of edits, each reusing the previous version: same as a full parse at every step', () => {
+    fc.assert(
+      fc.property(fc.nat(TEXTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (sample, edits) => {
+        let previous = parseApplication(TEXTS[sample]!);
+        for (const [k, e] of edits.entries()) previous = check(previous, apply(previous.text, e), `step ${k}: ${JSON.stringify(e)}`);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the findings are the same as without reuse', () => {
+    fc.assert(
+      fc.property(fc.nat(TEXTS.length - 1), edit, (sample, e) => {
+        const from = TEXTS[sample]!;
+        const to = apply(from, e);
+        const options = { today: '2026-11-30' };
+        assert.deepEqual(validate(to, { ...options, previous: parseApplication(from) }).findings, validate(to, options).findings);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('takes the reuse path for most random edits', () => {
+    assert.ok(total > 500, `only ${total} reparses checked`);
+    assert.ok(reusedCount / total > 0.25, `reused ${reusedCount} of ${total}`);
+  });
+});
