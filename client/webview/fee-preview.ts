@@ -466,7 +466,7 @@ function summarize(root: HTMLElement, message: ToWebview): RenderedSummary {
     version: message.type === 'model' ? message.version : -1,
     blockedBy: model?.blockedBy ?? 0,
     ...(blocked?.textContent ? { blockedText: blocked.textContent } : {}),
-    candidates: [...root.querySelectorAll<HTMLElement>('.card')].map((c) => ({
+    candidates: Array.from(root.querySelectorAll<HTMLElement>('.card')).map((c) => ({
       number: c.querySelector('[data-role="number"]')?.textContent ?? '',
       annual: c.querySelector('[data-role="annual"]')?.textContent ?? '',
     })),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test.
-// Both run even when the first fails; the exit code is non-zero if either failed.
+// The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test
+// and the quick-fix UI test.
+// All run even when one fails; the exit code is non-zero if any failed.
 // Expects a fresh build (npm run test:vscode builds first) and code-server installed
 // (bash test/e2e/install-code-server.sh).
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results = [];
-for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs']) {
+for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs']) {
   const started = Date.now();
   console.log(`\n== ${script}`);
   const r = spawnSync(process.execPath, [path.join(here, script)], { stdio: 'inherit' });

@@ -258,7 +258,7 @@ describe('language server with the miit95 settings pushed (no workspace/configur
   });
 
   it('applies miit95.rules from didChangeConfiguration settings, on top of the file', async function () {
-    const uri = fileUri(path.join(work, 'app', SAMPLE_NAME));
+    const uri = fileUri(path.join(work!, 'app', SAMPLE_NAME));
     let mark = client!.mark();
     await client!.open(uri, readFileSync(path.join(COMPLETE_DIR, SAMPLE_NAME), 'utf8'));
     const first = await client!.waitForVersion(uri, 1, mark);

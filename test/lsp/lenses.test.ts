@@ -144,7 +144,7 @@ describe('editor lenses and requests over stdio (dist/server.js)', function () {
     await client.waitForVersion(uri, version);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.match(lenses[0]?.command?.title ?? '', /^材料完成 11\/12 · 1 个错误 · \d+ 个警告$/);
-    assert.match(lenses[0]?.command?.tooltip ?? '', /材料7 技术方案（1 个错误）/);
+    assert.match(lenses[0]?.command?.tooltip ?? '', /未完成：材料7 [^；]*（1 个错误）。/);
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
     assert.equal(hints.length, 1, 'the forecast still gives the requirement');
     assert.equal(hints[0]?.label, '需要 ≥ 66 席以达到 80/20');

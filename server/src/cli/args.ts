@@ -9,6 +9,7 @@ import { usage } from './messages';
 import { initCommand, type InitCommand } from './init';
 import { feesCommand, type FeesCommand } from './fees';
 import { exportCommand, type ExportCommand } from './export';
+import { fixCommand, type FixCommand } from './fix';
 
 export type OutputFormat = 'text' | 'json';
 /** `check` also writes SARIF 2.1.0. */
@@ -32,11 +33,12 @@ export type CliCommand =
   | InitCommand
   | FeesCommand
   | ExportCommand
+  | FixCommand
   | { readonly kind: 'usage-error'; readonly message: LocalizedText };
 
-const COMMANDS: readonly string[] = ['check', 'rules', 'init', 'fees', 'export'];
+const COMMANDS: readonly string[] = ['check', 'rules', 'init', 'fees', 'export', 'fix'];
 /** The commands with a help text of their own (`miit95 <command> --help`). */
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'rules', 'init', 'fees', 'export'];
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'rules', 'init', 'fees', 'export', 'fix'];
 
 export function parseLang(value: string): Locale | undefined {
   const v = value.trim().toLowerCase();
@@ -69,6 +71,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         draft: { type: 'boolean' },
         // check
         'fail-on': { type: 'string' },
+        // fix
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -97,6 +101,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'init') return initCommand(values, paths, locale);
   if (command === 'fees') return feesCommand(values, paths, locale);
   if (command === 'export') return exportCommand(values, paths, locale);
+  if (command === 'fix') return fixCommand(values, paths, locale);
 
   const format = values.format ?? 'text';
   if (command === 'check' && format === 'sarif') return checkCommand(values, paths, locale, 'sarif');

@@ -7,8 +7,9 @@ import { MAX_APPLICATION_BYTES } from '../node/read-text';
 import { INIT_HELP } from './init';
 import { FEES_HELP } from './fees';
 import { EXPORT_HELP } from './export';
+import { FIX_HELP } from './fix';
 
-export type HelpTopic = 'program' | 'check' | 'rules' | 'init' | 'fees' | 'export';
+export type HelpTopic = 'program' | 'check' | 'rules' | 'init' | 'fees' | 'export' | 'fix';
 
 const limitMb = MAX_APPLICATION_BYTES / (1024 * 1024);
 
@@ -20,6 +21,7 @@ const PROGRAM_HELP: LocalizedText = {
 
 命令：
   check <文件或文件夹...>   检查申请文件（*.app95.yaml / *.app95.yml）
+  fix <文件或文件夹...>     自动修复可安全修复的问题（--dry-run 只显示差异）
   rules                     列出规则目录（规则 ID、默认级别、状态、说明）
   init [--name <公司名>]    生成新的申请文件模板（<公司名>.app95.yaml）
   fees <申请文件>           预览码号资源占用费（年费、第一年缴费计划、有效期内合计）
@@ -36,6 +38,7 @@ Usage:
 
 Commands:
   check <files or folders...>   check application files (*.app95.yaml / *.app95.yml)
+  fix <files or folders...>     apply the safe fixes (--dry-run shows the diff only)
   rules                         list the rule catalogue (IDs, default severities, status, descriptions)
   init [--name <company>]       write a new application template (<company>.app95.yaml)
   fees <application>            preview the occupation fees (annual, first-year payments, total)
@@ -166,6 +169,7 @@ const HELP: Readonly<Record<HelpTopic, LocalizedText>> = {
   init: INIT_HELP,
   fees: FEES_HELP,
   export: EXPORT_HELP,
+  fix: FIX_HELP,
 };
 
 export function helpText(topic: HelpTopic, locale: Locale | undefined): string {

@@ -10,6 +10,7 @@ import { runRules } from './rules';
 import { runInit } from './init';
 import { runFees } from './fees';
 import { runExport } from './export';
+import { runFix } from './fix';
 import type { CliIo } from './io';
 import { bilingual, usageHint } from './messages';
 
@@ -35,6 +36,8 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         return runInit(command, io);
       case 'fees':
         return runFees(command, io);
+      case 'fix':
+        return runFix(command, io);
       case 'export':
         return runExport(command, io).catch((error: unknown) => internalError(error, io));
     }

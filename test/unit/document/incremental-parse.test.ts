@@ -15,6 +15,9 @@ import { parseApplication, validate, type ParsedDocument } from '../../../server
 import { reparse } from '../../../server/src/core/document/incremental';
 
 const ROOT = path.resolve(__dirname, '../../..');
+/** MIIT95_FUZZ_SCALE=10 runs ten times as many random cases (a longer hunt). */
+const SCALE = Number(process.env['MIIT95_FUZZ_SCALE'] ?? 1) || 1;
+const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 
 function samples(): string[] {
   const out: string[] = [];
@@ -191,7 +194,7 @@ describe('incremental reparse', function () {
         const from = TEXTS[sample]!;
         check(parseApplication(from), apply(from, e), JSON.stringify(e));
       }),
-      { numRuns: 600 },
+      { numRuns: runs(120) },
     );
   });
 
@@ -201,7 +204,7 @@ describe('incremental reparse', function () {
         let previous = parseApplication(TEXTS[sample]!);
         for (const [k, e] of edits.entries()) previous = check(previous, apply(previous.text, e), `step ${k}: ${JSON.stringify(e)}`);
       }),
-      { numRuns: 150 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -213,12 +216,12 @@ describe('incremental reparse', function () {
         const options = { today: '2026-11-30' };
         assert.deepEqual(validate(to, { ...options, previous: parseApplication(from) }).findings, validate(to, options).findings);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(25) },
     );
   });
 
   it('takes the reuse path for most random edits', () => {
-    assert.ok(total > 500, `only ${total} reparses checked`);
+    assert.ok(total > runs(120), `only ${total} reparses checked`);
     assert.ok(reusedCount / total > 0.25, `reused ${reusedCount} of ${total}`);
   });
 });

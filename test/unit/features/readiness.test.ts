@@ -72,8 +72,13 @@ describe('features/readiness', () => {
       want: [5],
     },
     {
-      name: 'an error in number.extension leaves material 6 incomplete, the candidates do not count',
+      name: 'an error in number.extension leaves material 6 incomplete',
       text: edited(/^ {4}voice_prompts:\n(?: {6}.*\n)+/m, ''),
+      want: [6],
+    },
+    {
+      name: 'a candidate number in a forbidden segment counts for material 6 too (the number section)',
+      text: edited('"95128"', '"95588"'),
       want: [6],
     },
     {

@@ -4,7 +4,8 @@
  * Owns nothing else: messages and ranges come from the shared schema mapping.
  */
 import type { AnySchemaObject } from 'ajv/dist/2020';
-import { createSchemaValidator, SCHEMA_BASE_URI, type SchemaValidator } from '../schema/registry';
+import { createSchemaValidator, SCHEMA_BASE_URI, schemaSetHash, type SchemaValidator } from '../schema/registry';
+import precompiledConfig, { SOURCE_HASH as CONFIG_SOURCE_HASH } from '../schema/generated/config-validator';
 import configSchema from '../../../../schemas/config.schema.json';
 
 /** The `$id` of the configuration schema. */
@@ -21,7 +22,9 @@ export function getConfigValidator(): SchemaValidator {
   if (configValidator) return configValidator;
   if (configError !== undefined) throw configError;
   try {
-    configValidator = createSchemaValidator([CONFIG_SCHEMA], CONFIG_SCHEMA_ID);
+    // The standalone code generated at build time while it matches the schema; compiled otherwise.
+    const fresh = CONFIG_SOURCE_HASH === schemaSetHash([CONFIG_SCHEMA]);
+    configValidator = createSchemaValidator([CONFIG_SCHEMA], CONFIG_SCHEMA_ID, fresh ? precompiledConfig : undefined);
     return configValidator;
   } catch (error) {
     configError = error instanceof Error ? error : new Error(String(error));

@@ -462,7 +462,12 @@ function provinceCandidates(path: DataPath, pattern: string, context: Context): 
   }
   // Sites and links may share a province; only the area and the schedule list each one once.
   const listsOnce = pattern === 'usage.area.*.province' || pattern === 'schedule.*.province';
-  return provinces.map((p) => {
+  // The preferred provinces in the order the document lists them, then the rest by code.
+  const ordered = [
+    ...preferred.map((name) => provinces.find((p) => p.name === name)).filter((p): p is Province => p !== undefined),
+    ...provinces.filter((p) => !preferred.includes(p.name)),
+  ];
+  return ordered.map((p) => {
     const isUsed = listsOnce && used.has(p.name);
     const rank = preferred.indexOf(p.name);
     const bucket = isUsed ? 3 : rank >= 0 ? 0 : 1;

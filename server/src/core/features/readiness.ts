@@ -1,13 +1,15 @@
 /**
  * Readiness of an application: which of the seed's 12 materials are complete, and the error and
- * warning counts. Owns the mapping material → data paths of the format (docs/format.md): a material
- * is complete when every path it requires is present and no error finding lies inside any of its
- * paths (by `data.path`, or — for findings without a path, such as YAML syntax errors — by the text
- * range of the section). Pure: findings and the parsed document in, counts out.
+ * warning counts, for the readiness lens. A material (the catalogue of export/materials.ts: data
+ * paths per material, docs/format.md) is complete when every path it requires is present and no
+ * error finding lies inside any of its paths — by `data.path`, or, for findings without a path such
+ * as YAML syntax errors, by the text range of the section. Pure: findings and the parsed document
+ * in, counts out.
  */
 import { isNode } from 'yaml';
 import { walkPath } from '../document/locate';
 import type { ParsedDocument } from '../document/parse';
+import { MATERIALS as EXPORT_MATERIALS } from '../export/materials';
 import type { DataPath, Finding, LocalizedText } from '../types';
 
 /** One of the 12 materials of an application. */
@@ -17,44 +19,21 @@ export interface Material {
   readonly title: LocalizedText;
   /** The data paths that make up the material: an error inside any of them makes it incomplete. */
   readonly paths: readonly DataPath[];
-  /** The paths that must be present (non-null) for the material to count as written. */
+  /** The paths that must be present (non-empty) for the material to count as written. */
   readonly required: readonly DataPath[];
 }
 
-function section(number: number, zh: string, en: string, path: DataPath): Material {
-  return { number, title: { 'zh-cn': zh, en }, paths: [path], required: [path] };
-}
-
-/** The 12 materials and where each lives in the file (docs/format.md, the table of sections). */
-export const MATERIALS: readonly Material[] = [
-  section(1, '申请单位基本信息及营业执照', 'Applicant and business licence', ['applicant']),
-  section(2, '增值电信业务经营许可证', 'Value-added telecom licence', ['licence']),
-  section(3, '拟开展的业务种类', 'Business type', ['usage', 'businesses']),
-  section(4, '使用地域范围', 'Area of use', ['usage', 'area']),
-  {
-    number: 5,
-    title: { 'zh-cn': '号码用途、客户与业务模式', en: 'Use, customers and business model' },
-    paths: [
-      ['usage', 'description'],
-      ['usage', 'customers'],
-      ['usage', 'business_model'],
-      ['usage', 'outbound_marketing'],
-      ['usage', 'shared_number_statement'],
-    ],
-    required: [
-      ['usage', 'description'],
-      ['usage', 'customers'],
-      ['usage', 'business_model'],
-    ],
-  },
-  section(6, '拓展位长', 'Digit-length extension', ['number', 'extension']),
-  section(7, '技术方案', 'Technical plan', ['tech']),
-  section(8, '启用实施进度', 'Opening schedule', ['schedule']),
-  section(9, '用户拨号方式与话务路由', 'Dialling and routing', ['dialing']),
-  section(10, '前期准备情况', 'Preparation', ['preparation']),
-  section(11, '企业及核心员工从业经验', 'Company and core staff experience', ['staff']),
-  section(12, '《电话接入号码使用承诺书》', 'Number-use pledge', ['pledge']),
-];
+/**
+ * The 12 materials and where each lives in the file: the one catalogue of the core
+ * (export/materials.ts, also used by the export checklist), so that the lens and the exported
+ * checklist always agree.
+ */
+export const MATERIALS: readonly Material[] = EXPORT_MATERIALS.map((m) => ({
+  number: m.number,
+  title: m.title,
+  paths: m.paths,
+  required: m.presence,
+}));
 
 export interface MaterialStatus {
   readonly material: Material;
@@ -92,6 +71,14 @@ function valueAt(value: unknown, path: DataPath): unknown {
   return current;
 }
 
+/** Written: not absent, not null, not an empty string or list (as the export checklist counts it). */
+function isPresent(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
 /** The text range of a path's key and value, for findings that carry no path. */
 function pathSpan(document: ParsedDocument, path: DataPath): { start: number; end: number } | undefined {
   const walk = walkPath(document.yaml, path);
@@ -110,10 +97,7 @@ export function readiness(findings: readonly Finding[], document: ParsedDocument
   const value = document?.hasRoot === true ? document.value : undefined;
   const errorsOf = findings.filter((f) => f.severity === 'error');
   const materials = MATERIALS.map((material): MaterialStatus => {
-    const present = material.required.every((path) => {
-      const v = valueAt(value, path);
-      return v !== undefined && v !== null;
-    });
+    const present = material.required.every((path) => isPresent(valueAt(value, path)));
     const spans =
       document === undefined
         ? []

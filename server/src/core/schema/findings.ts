@@ -264,8 +264,7 @@ function toFinding(
     locatePath = dataPath;
     target = 'key';
     if (keyword !== 'propertyNames') {
-      const present = isRecord(error.data) ? new Set(Object.keys(error.data)) : new Set<string>();
-      suggestion = closestMatch(name, allowedProperties(validator, path), present);
+      suggestion = closestMatch(name, allowedProperties(validator, path), presentKeys(error.data));
       if (suggestion !== undefined) {
         fixes.push(
           markSafe({
@@ -362,6 +361,18 @@ function insertMissing(validator: SchemaValidator, path: DataPath, name: string)
       en: `Add the required "${name}" (a placeholder: fill in the real value)`,
     },
   };
+}
+
+/**
+ * The keys of a mapping, computed once per mapping: every unknown key of one mapping reports the same
+ * object as `error.data`, and a fresh set per error made thousands of unknown keys quadratic.
+ */
+const keySets = new WeakMap<object, ReadonlySet<string>>();
+function presentKeys(data: unknown): ReadonlySet<string> {
+  if (!isRecord(data)) return new Set<string>();
+  let keys = keySets.get(data);
+  if (keys === undefined) keySets.set(data, (keys = new Set(Object.keys(data))));
+  return keys;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
