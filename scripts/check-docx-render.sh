@@ -16,8 +16,8 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-app="${1:-$repo/samples/complete/杭州云声.app95.yaml}"
-shift || true
+app="$repo/samples/complete/杭州云声.app95.yaml"
+if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then app="$1"; shift; fi
 out="$repo/test-results/docx-render"
 
 for tool in libreoffice pdftoppm; do

@@ -1,5 +1,6 @@
 /** The API the extension returns from activate(): used by the integration tests and other extensions. */
 import type * as vscode from 'vscode';
+import type { FeePreviewApi } from './preview/fee-preview-controller';
 
 export interface Miit95Api {
   /**
@@ -11,4 +12,6 @@ export interface Miit95Api {
   hasPublishedDiagnostics(uri: vscode.Uri): boolean;
   /** Resolves once the language server is running; rejects if it failed to start. */
   serverReady(): Promise<void>;
+  /** The fee preview panel (miit95.showFeePreview): its last model and what its webview rendered. */
+  readonly feePreview: FeePreviewApi;
 }

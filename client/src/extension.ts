@@ -9,6 +9,7 @@ import { registerWalkthroughContext } from './walkthrough';
 import { initL10n } from './l10n';
 import { restartOnLanguageChange, ServerController } from './language-client';
 import { registerStatusItem } from './status';
+import { registerFeePreview } from './preview/fee-preview-controller';
 
 let server: ServerController | undefined;
 
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
   // The client already logged the failure to the output channel; keep activation alive so that
   // miit95.restartServer and miit95.showOutput still work.
   ready.catch(() => undefined);
+  const feePreview = registerFeePreview(context.extensionUri, server);
   context.subscriptions.push(
     output,
     server,
@@ -30,12 +32,14 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerExportCommand(output),
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
+    feePreview,
   );
   const controller = server;
   return {
     onDidPublishDiagnostics: controller.onDidPublishDiagnostics,
     hasPublishedDiagnostics: (uri) => controller.hasPublishedDiagnostics(uri),
     serverReady: () => controller.start(),
+    feePreview,
   };
 }
 

@@ -347,7 +347,7 @@ function renderModel(message: Extract<ToWebview, { type: 'model' }>): HTMLElemen
       section(
         labels.yearly,
         chart(series, labels),
-        table([labels.year, labels.monthsBilled, ...priced.map((c) => c.number)], rows, [
+        table([labels.year, labels.months, ...priced.map((c) => c.number)], rows, [
           false,
           true,
           ...priced.map(() => true),

@@ -72,9 +72,6 @@ runMain('ui-quickfix', Number(process.env.MIIT95_E2E_TIMEOUT ?? 300_000), async 
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: sample }).waitFor(opts);
   });
-  await step('the server underlines the short province names', () =>
-    page.locator('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning').first().waitFor(opts),
-  );
   await step(`put the cursor on "${target.before}" (${target.line}:${target.column})`, async () => {
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input');
@@ -87,6 +84,9 @@ runMain('ui-quickfix', Number(process.env.MIIT95_E2E_TIMEOUT ?? 300_000), async 
       opts,
     );
   });
+  await step('the server underlines the short province name at the cursor', () =>
+    page.locator('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning').first().waitFor(opts),
+  );
   const fix = await step('open the light-bulb menu (Ctrl+.) and find the fix', async () => {
     const row = page.locator('.action-widget .monaco-list-row', { hasText: target.after }).first();
     // The code actions arrive asynchronously; press again if the first menu came up empty.

@@ -19,6 +19,34 @@ const FEE_95079 = /^95079(：年占用费 ¥240,000（5位）|: annual occupatio
 const FEE_952388 = /^952388(：年占用费 ¥24,000（6位）|: annual occupation fee ¥24,000 \(6 digits\))$/;
 const READY_12 = /^(材料完成 12\/12 · 0 个错误|Materials complete 12\/12 · 0 errors)/;
 
+/**
+ * Subscribes now; `next` resolves on the first event after this call (or rejects after `timeoutMs`),
+ * so an event that fires while the caller is busy is not lost. `dispose` when not needed.
+ */
+function eventWaiter(
+  event: vscode.Event<unknown>,
+  timeoutMs: number,
+  what: () => string,
+): { next: Promise<void>; dispose(): void } {
+  let sub: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const dispose = (): void => {
+    sub?.dispose();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+  const next = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => {
+      dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
+    }, Math.max(0, timeoutMs));
+    sub = event(() => {
+      dispose();
+      resolve();
+    });
+  });
+  return { next, dispose };
+}
+
 describe('miit95 editor ui', () => {
   let api: Miit95Api;
 
@@ -133,5 +161,42 @@ describe('miit95 editor ui', () => {
     );
     assert.ok(tabs.length >= 1);
     assert.equal(await vscode.commands.executeCommand<boolean>('miit95.openRuleDoc', 'R-NOPE-999'), false);
+  });
+
+  it('follows miit95.language in the lenses (the server restarts with the new language)', async function () {
+    this.timeout(90_000);
+    const uri = sampleUri('complete', '杭州云声.app95.yaml');
+    await openAndWaitForPublish(api, uri);
+    const config = vscode.workspace.getConfiguration('miit95');
+    const feeTitle = async (): Promise<string> => {
+      try {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return lenses.map((l) => l.command?.title ?? '').find((t) => t.startsWith('95079')) ?? '';
+      } catch {
+        return ''; // the client is restarting: the next publish comes from the new server
+      }
+    };
+    try {
+      for (const [language, want] of [
+        ['en', /^95079: annual occupation fee/],
+        ['zh-cn', /^95079：年占用费/],
+      ] as const) {
+        await config.update('language', language, vscode.ConfigurationTarget.Global);
+        const deadline = Date.now() + 30_000;
+        // The restarted server publishes the open document again; ask for the lenses after each publish.
+        for (;;) {
+          let title = '';
+          const published = eventWaiter(api.onDidPublishDiagnostics, deadline - Date.now(), () => `a ${language} fee lens (now "${title}")`);
+          title = await feeTitle();
+          if (want.test(title)) {
+            published.dispose();
+            break;
+          }
+          await published.next;
+        }
+      }
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -43,6 +43,7 @@ export interface FeePreviewLabels {
   readonly firstYearHelp: string;
   readonly quarter: string;
   readonly monthsBilled: string;
+  readonly months: string;
   readonly dueBy: string;
   readonly total: string;
   readonly yearly: string;

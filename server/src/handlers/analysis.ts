@@ -6,7 +6,7 @@
  * `.miit95.yaml` document is validated as a configuration (`kind: 'config'`): features meant for
  * applications should skip those.
  */
-import { LineIndex, type ValidateOptions } from '../core';
+import { LineIndex, type ParsedDocument, type ValidateOptions } from '../core';
 import { validateConfigSafely, validateSafelyWith, type SafeValidation } from '../node/validate-safely';
 import { isConfigUri } from './document-config';
 
@@ -30,6 +30,11 @@ export type OptionsFor = (uri: string) => ValidateOptions;
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { key: string; analysis: Analysis }>();
+  /**
+   * The latest parse of each application document, whatever its version or generation: the next
+   * version's parse reuses its unchanged parts (incremental reparse; the result is the same).
+   */
+  private readonly parses = new Map<string, ParsedDocument>();
   private generation = 0;
 
   constructor(private readonly optionsFor: OptionsFor) {}
@@ -44,7 +49,10 @@ export class AnalysisCache {
     const validation =
       kind === 'config'
         ? validateConfigSafely(text)
-        : validateSafelyWith(text, this.optionsFor(document.uri));
+        : validateSafelyWith(text, this.withPrevious(document.uri, this.optionsFor(document.uri)));
+    const parsed = kind === 'application' ? validation.result?.document : undefined;
+    if (parsed !== undefined) this.parses.set(document.uri, parsed);
+    else this.parses.delete(document.uri);
     const analysis: Analysis = {
       ...validation,
       kind,
@@ -66,5 +74,11 @@ export class AnalysisCache {
   /** Forgets one document (closed). */
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.parses.delete(uri);
+  }
+
+  private withPrevious(uri: string, options: ValidateOptions): ValidateOptions {
+    const previous = this.parses.get(uri);
+    return previous === undefined ? options : { ...options, previous };
   }
 }

@@ -46,7 +46,11 @@ export function completion(
     const offset = analysis.lines.offsetAt(params.position);
     const trigger = params.context?.triggerCharacter;
     const result = completionsAt(
-      { text: analysis.text, value: analysis.result?.document?.value },
+      {
+        text: analysis.text,
+        value: analysis.result?.document?.value,
+        ...(analysis.result?.document !== undefined ? { yaml: analysis.result.document.yaml } : {}),
+      },
       offset,
       {
         locale: session.locale,

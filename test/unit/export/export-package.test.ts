@@ -15,7 +15,8 @@ const PACKAGE = '杭州云声-申报材料';
 
 function written(result: ExportResult): Extract<ExportResult, { status: 'written' }> {
   assert.equal(result.status, 'written', JSON.stringify(result.status === 'blocked' ? result.blocking : result));
-  return result as Extract<ExportResult, { status: 'written' }>;
+  if (result.status !== 'written') throw new Error('not written');
+  return result;
 }
 
 /** Every file below `dir`, as package paths with '/'. */

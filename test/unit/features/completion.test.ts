@@ -234,6 +234,17 @@ const cases: Case[] = [
     first: ['杭州市', '宁波市'],
   },
   {
+    name: 'a flow list that spans lines (found from the AST)',
+    source: 'licence:\n  coverage: [浙江省,\n    江苏省, 上|]\n',
+    exactly: ['上海市'],
+    covers: '上',
+  },
+  {
+    name: 'an unclosed flow list that spans lines',
+    source: 'usage:\n  area:\n    - province: 广东省\n      cities: [广州市,\n        深|\n',
+    exactly: ['深圳市'],
+  },
+  {
     name: 'nothing in a comment',
     source: 'tech:\n  seats: 80 # 坐|席\n',
     exactly: [],

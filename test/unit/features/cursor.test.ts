@@ -4,7 +4,7 @@
  * YAML, sequences at the key's indentation, and lines that do not parse.
  */
 import * as assert from 'node:assert/strict';
-import { cursorPosition, scanFlow } from '../../../server/src/core';
+import { cursorPosition, parseApplication, scanFlow } from '../../../server/src/core';
 
 function at(source: string) {
   const offset = source.indexOf('|');
@@ -40,6 +40,19 @@ const cases: [string, string, ReturnType<typeof at>][] = [
 ];
 
 describe('features: cursor position', () => {
+  it('finds a flow list that spans lines from the AST', () => {
+    const source = 'licence:\n  coverage: [浙江省,\n    江苏省, 上|]\n';
+    const offset = source.indexOf('|');
+    const text = source.replace('|', '');
+    assert.equal(cursorPosition(text, offset), undefined, 'the line alone says nothing');
+    const position = cursorPosition(text, offset, parseApplication(text).yaml);
+    assert.deepEqual(position && { kind: position.kind, path: position.path, prefix: position.prefix }, {
+      kind: 'value',
+      path: ['licence', 'coverage', 2],
+      prefix: '上',
+    });
+  });
+
   for (const [name, source, expected] of cases) it(name, () => assert.deepEqual(at(source), expected));
 
   it('scans flow collections up to the cursor', () => {

@@ -5,6 +5,8 @@
  * R-USAGE-001). Heuristics only: the thresholds live in the rules that use them.
  */
 
+import { memoizeText } from './memo';
+
 /** Texts that, as a whole (after removing spaces and punctuation), say "nothing written yet". */
 const WHOLE_PLACEHOLDERS: ReadonlySet<string> = new Set([
   '待补充',
@@ -49,17 +51,17 @@ const PLACEHOLDER_MARKERS: readonly RegExp[] = [
 ];
 
 /** The letters and digits of a text (NFKC, lower-cased): what a reader counts as content. */
-function content(text: string): string {
-  return text
+const content = memoizeText((text: string): string =>
+  text
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]/gu, '')
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /** The number of letters and digits in `text` (code points; spaces and punctuation do not count). */
-export function contentLength(text: string): number {
-  return Array.from(content(text)).length;
-}
+export const contentLength: (text: string) => number = memoizeText(
+  (text: string): number => Array.from(content(text)).length,
+);
 
 /**
  * True when `text` is a placeholder rather than an explanation: nothing but spaces and punctuation
@@ -67,12 +69,12 @@ export function contentLength(text: string): number {
  * marker anywhere ("TODO：补充接续流程", "XXX公司", "此处填写用途"). A digit mask such as "95079XXX" is
  * not a placeholder.
  */
-export function isPlaceholder(text: string): boolean {
+export const isPlaceholder: (text: string) => boolean = memoizeText((text: string): boolean => {
   const bare = content(text);
   if (bare === '' || WHOLE_PLACEHOLDERS.has(bare) || /^x+$/u.test(bare)) return true;
   const normalized = text.normalize('NFKC');
   return PLACEHOLDER_MARKERS.some((marker) => marker.test(normalized));
-}
+});
 
 /** A text for a message: trimmed, whitespace runs collapsed, cut after `max` code points with "…". */
 export function excerpt(text: string, max = 40): string {

@@ -3,6 +3,8 @@
  * provinces, carriers), and the marketing-keyword scan of rule R-USAGE-002.
  */
 
+import { memoizeText } from './memo';
+
 /** Brackets that NFKC leaves alone but that mean the same as ( ) in names. */
 const BRACKETS: Readonly<Record<string, string>> = {
   '〔': '(',
@@ -23,13 +25,13 @@ const BRACKETS: Readonly<Record<string, string>> = {
  * whitespace is removed and ASCII letters are lower-cased. Use it on both sides of a comparison; do
  * not show its result to the user.
  */
-export function normalizeForCompare(text: string): string {
-  return text
+export const normalizeForCompare: (text: string) => string = memoizeText((text: string): string =>
+  text
     .normalize('NFKC')
     .replace(/[〔〕【】〖〗［］[\]]/g, (c) => BRACKETS[c] ?? c)
     .replace(/\s+/gu, '')
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /** True when two texts are equal after {@link normalizeForCompare}. */
 export function sameText(a: string, b: string): boolean {
@@ -91,7 +93,21 @@ export function findMarketingKeywords(
   text: string,
   keywords: readonly MarketingKeyword[] = marketingKeywords,
 ): KeywordMatch[] {
-  const sorted = [...keywords].filter((k) => k.word.length > 0).sort((a, b) => b.word.length - a.word.length);
+  // The default list, the rules' case, is sorted once and its results cached per text.
+  if (keywords === marketingKeywords) return [...findDefaultKeywords(text)];
+  return scanKeywords(text, sortKeywords(keywords));
+}
+
+function sortKeywords(keywords: readonly MarketingKeyword[]): MarketingKeyword[] {
+  return [...keywords].filter((k) => k.word.length > 0).sort((a, b) => b.word.length - a.word.length);
+}
+
+let sortedDefault: MarketingKeyword[] | undefined;
+const findDefaultKeywords = memoizeText((text: string): readonly KeywordMatch[] =>
+  scanKeywords(text, (sortedDefault ??= sortKeywords(marketingKeywords))),
+);
+
+function scanKeywords(text: string, sorted: readonly MarketingKeyword[]): KeywordMatch[] {
   const out: KeywordMatch[] = [];
   let i = 0;
   while (i < text.length) {

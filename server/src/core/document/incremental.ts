@@ -129,7 +129,7 @@ function locateChange(old: string, text: string): Change {
       s += stride;
     }
   }
-  const lineStart = old.lastIndexOf('\n', p - 1) + 1;
+  const lineStart = lineStartOf(old, p);
   if (/^[ ]*$/.test(old.slice(lineStart, p))) p = lineStart;
   return { old, text, p, e0: old.length - s, delta: text.length - old.length };
 }
@@ -157,7 +157,7 @@ function head(text: string, collection: BlockCollection, k: number): Head | unde
     if (q < 0 || text.charCodeAt(q) !== 45 /* - */) return undefined;
     at = q;
   }
-  const line = text.lastIndexOf('\n', at - 1) + 1;
+  const line = lineStartOf(text, at);
   for (let c = line; c < at; c++) if (text.charCodeAt(c) !== 32) return undefined;
   return { line, column: at - line };
 }
@@ -249,12 +249,16 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
 function lastContentLineEnd(text: string, from: number, to: number): number {
   let lineEnd = to;
   while (lineEnd > from) {
-    const lineStart = text.lastIndexOf('\n', lineEnd - 2) + 1;
-    const start = Math.max(lineStart, from);
+    const start = Math.max(lineStartOf(text, lineEnd - 1), from);
     if (isContentLine(text, start, lineEnd)) return lineEnd;
     lineEnd = start;
   }
   return from;
+}
+
+/** The start of the line holding `offset` (a line break belongs to the line it ends). */
+function lineStartOf(text: string, offset: number): number {
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function isContentLine(text: string, start: number, end: number): boolean {

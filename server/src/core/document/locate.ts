@@ -278,9 +278,34 @@ export function aliasRelated(doc: LocatableDocument, alias: Alias): RelatedInfo[
   ];
 }
 
+/**
+ * Mappings with more pairs than this are indexed by key on the first lookup: a scan per lookup made
+ * a finding per key (thousands of unknown keys) quadratic. Parsed trees are never modified; the
+ * index is still rebuilt when the length changes, and a hit is verified.
+ */
+const INDEX_FROM = 16;
+const pairIndexes = new WeakMap<readonly unknown[], { readonly length: number; readonly byKey: Map<string, number> }>();
+
 /** The last pair of `items` whose key is a scalar equal to `segment` (as a string). */
 export function findPair(items: readonly unknown[], segment: string | number): Pair | undefined {
   const wanted = String(segment);
+  if (items.length > INDEX_FROM) {
+    let index = pairIndexes.get(items);
+    if (index === undefined || index.length !== items.length) {
+      const byKey = new Map<string, number>();
+      items.forEach((item, i) => {
+        const key = (item as Pair).key as Node | null;
+        if (key !== null && isScalar(key)) byKey.set(String(key.value), i);
+      });
+      pairIndexes.set(items, (index = { length: items.length, byKey }));
+    }
+    const at = index.byKey.get(wanted);
+    if (at === undefined) return undefined;
+    const pair = items[at] as Pair | undefined;
+    const key = pair?.key as Node | null | undefined;
+    if (pair !== undefined && key !== null && key !== undefined && isScalar(key) && String(key.value) === wanted)
+      return pair;
+  }
   for (let i = items.length - 1; i >= 0; i--) {
     const pair = items[i] as Pair;
     const key = pair.key as Node | null;

@@ -8,10 +8,13 @@
 import {
   isAlias,
   isCollection,
+  isMap,
   isNode,
   isScalar,
+  isSeq,
   parseDocument,
   visit,
+  YAMLParseError,
   type Alias,
   type Document,
   type Node,
@@ -66,12 +69,14 @@ export interface ParsedDocument {
 }
 
 /**
- * yaml options: ranges on every node, duplicate keys reported, keys as strings (JSON Schema sees
- * string keys anyway), the YAML 1.2 core schema forced even under `%YAML 1.1` so dates stay strings,
- * and no resolution of `!!timestamp` and other 1.1 tags.
+ * yaml options: ranges on every node, keys as strings (JSON Schema sees string keys anyway), the
+ * YAML 1.2 core schema forced even under `%YAML 1.1` so dates stay strings, and no resolution of
+ * `!!timestamp` and other 1.1 tags. Duplicate keys are found by `duplicateKeyErrors` below, not by
+ * yaml's `uniqueKeys`, which compares every key of a mapping with every other (a flat file of a few
+ * megabytes took hours).
  */
 const PARSE_OPTIONS = {
-  uniqueKeys: true,
+  uniqueKeys: false,
   stringKeys: true,
   prettyErrors: false,
   schema: 'core',
@@ -89,9 +94,56 @@ export function parseApplication(text: string): ParsedDocument {
   return analyseDocument(text, parseYaml(text));
 }
 
-/** yaml's parse of a text with the application's options (shared with the incremental reparse). */
+/**
+ * yaml's parse of a text with the application's options (shared with the incremental reparse),
+ * duplicate keys reported as yaml's `uniqueKeys` would: DUPLICATE_KEY on each later key.
+ */
 export function parseYaml(text: string): Document.Parsed {
-  return parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+  const yaml = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+  const duplicates = duplicateKeyErrors(yaml).sort((a, b) => a.pos[0] - b.pos[0]);
+  if (duplicates.length > 0) {
+    // Merged by position; yaml's own errors keep their order.
+    const merged: YAMLError[] = [];
+    let next = 0;
+    for (const error of yaml.errors) {
+      for (let d = duplicates[next]; d !== undefined && d.pos[0] < error.pos[0]; d = duplicates[++next]) merged.push(d);
+      merged.push(error);
+    }
+    merged.push(...duplicates.slice(next));
+    yaml.errors.splice(0, yaml.errors.length, ...merged);
+  }
+  return yaml;
+}
+
+/**
+ * DUPLICATE_KEY errors, linear in the size of the tree: a key equals an earlier key of the same
+ * mapping when both are scalars with the same value (yaml's default equality; a collection or alias
+ * key equals only itself). The error points at the first character of the later key, as yaml's does.
+ */
+function duplicateKeyErrors(yaml: Document.Parsed): YAMLError[] {
+  const errors: YAMLError[] = [];
+  const stack: unknown[] = [yaml.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as unknown;
+        if (isScalar(key)) {
+          if (seen.has(key.value) && key.range) {
+            const start = key.range[0];
+            errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          } else {
+            seen.add(key.value);
+          }
+        }
+        stack.push(pair.value, key);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return errors;
 }
 
 /**

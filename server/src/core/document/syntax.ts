@@ -324,30 +324,37 @@ function issueFinding(parsed: ParsedDocument, issue: ParseIssue): Finding {
 
 /**
  * The key ranges of a duplicate (its key starts at `offset`; yaml's own range covers only the first
- * character) and of the first pair with the same key in that mapping.
+ * character) and of the first pair with the same key in that mapping. All duplicates of a document
+ * are indexed in one walk, on the first call: a walk per duplicate was quadratic.
  */
 function duplicateKeys(
   parsed: ParsedDocument,
   offset: number,
 ): { duplicate: OffsetRange; first?: OffsetRange } | undefined {
-  const { text } = parsed;
-  let result: { duplicate: OffsetRange; first?: OffsetRange } | undefined;
-  visit(parsed.yaml, {
-    Map(_key, map) {
-      const items = map.items;
-      const index = items.findIndex((pair) => (pair.key as Node | null)?.range?.[0] === offset);
-      if (index < 0) return undefined;
-      const duplicate = items[index]?.key as Node;
-      const wanted = isScalar(duplicate) ? String(duplicate.value) : undefined;
-      const first = items.find((pair) => {
-        const key = pair.key as Node | null;
-        return key !== null && isScalar(key) && String(key.value) === wanted;
-      });
-      result = { duplicate: nonEmpty(valueRange(text, duplicate), text) };
-      if (first?.key && first !== items[index])
-        result.first = nonEmpty(valueRange(text, first.key as Node), text);
-      return visit.BREAK;
-    },
-  });
-  return result;
+  let index = duplicateIndexes.get(parsed.yaml);
+  if (index === undefined) {
+    const { text } = parsed;
+    const found = new Map<number, { duplicate: OffsetRange; first?: OffsetRange }>();
+    visit(parsed.yaml, {
+      Map(_key, map) {
+        const firsts = new Map<string, Node>();
+        for (const pair of map.items) {
+          const key = pair.key as Node | null;
+          if (key === null || !isScalar(key) || !key.range) continue;
+          const name = String(key.value);
+          const first = firsts.get(name);
+          if (first === undefined) firsts.set(name, key);
+          else
+            found.set(key.range[0], {
+              duplicate: nonEmpty(valueRange(text, key), text),
+              first: nonEmpty(valueRange(text, first), text),
+            });
+        }
+      },
+    });
+    duplicateIndexes.set(parsed.yaml, (index = found));
+  }
+  return index.get(offset);
 }
+
+const duplicateIndexes = new WeakMap<object, Map<number, { duplicate: OffsetRange; first?: OffsetRange }>>();

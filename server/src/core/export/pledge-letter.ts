@@ -3,7 +3,8 @@
  * code, legal representative, numbers and date, with the commitments of reference.md §9.6
  * (R-PLEDGE-002) spelled out in Chinese. The official MIIT template text is NOT known (S24 only says
  * it is a fixed format), so every page carries "请与工信部官方模板核对 / check against the official
- * template". Owns the wording.
+ * template" in the page header (kept to one page, so the note is not repeated in the body). Owns
+ * the wording.
  */
 import type { Block, DocumentSpec } from './types';
 import { PACKAGE_FILES } from './types';
@@ -89,13 +90,6 @@ export function pledgeLetter(app: unknown): DocumentSpec {
         { label: '法定代表人（签字）', value: legalRep },
         { label: '日期', value: dateCn(date) },
       ],
-    },
-    {
-      kind: 'paragraph',
-      style: 'note',
-      text:
-        '说明：本承诺书由 miit95 根据公开资料整理的承诺事项生成，并非工业和信息化部发布的固定格式文本。提交前请与工信部官方模板核对，以官方模板为准，' +
-        '由法定代表人签字并加盖单位公章。 / Generated from the commitments in public sources; not the official MIIT template. Check against the official template before submission.',
     },
   ];
   return {

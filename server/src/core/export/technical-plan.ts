@@ -165,7 +165,7 @@ function diagramBlocks(app: unknown, diagram: DiagramGraph): Block[] {
   const blocks: Block[] = [];
   if (diagram.nodes.length > 0) {
     blocks.push(
-      { kind: 'diagram', caption: `图 1　${diagram.title}` },
+      { kind: 'diagram', caption: `图 1\u3000${diagram.title}` },
       {
         kind: 'table',
         columns: [

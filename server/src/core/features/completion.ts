@@ -8,6 +8,7 @@
  * the document. Works on text that does not parse (cursor.ts). Transport-free: the handler converts
  * the items to LSP.
  */
+import type { Document } from 'yaml';
 import { agentsRequired } from '../checks/erlang';
 import { sameText } from '../checks/text';
 import { findBusiness, businesses as businessCatalogue } from '../data/businesses';
@@ -51,10 +52,12 @@ export interface CompletionResult {
   readonly isIncomplete: boolean;
 }
 
-/** What completion reads of a document: the text and its data as parsed (possibly partial). */
+/** What completion reads of a document: the text, its data as parsed (possibly partial) and its AST. */
 export interface CompletionDocument {
   readonly text: string;
   readonly value: unknown;
+  /** The YAML AST, for flow collections that span lines; the text alone does the rest. */
+  readonly yaml?: Document.Parsed;
 }
 
 export interface CompletionOptions {
@@ -74,7 +77,7 @@ export function completionsAt(
   offset: number,
   options: CompletionOptions = {},
 ): CompletionResult {
-  const position = cursorPosition(doc.text, offset);
+  const position = cursorPosition(doc.text, offset, doc.yaml);
   if (position === undefined || !triggerFits(position, options.triggerCharacter)) return EMPTY;
   const context: Context = {
     data: doc.value,

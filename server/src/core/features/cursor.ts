@@ -6,6 +6,7 @@
  * `-`). Also gives the range the completion replaces and whether a space must be inserted first. Owns
  * no schema knowledge: a `slot` (a key or a scalar item may go there) is resolved by the caller.
  */
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { OffsetRange } from '../types';
 import {
   containerPath,
@@ -58,8 +59,13 @@ export interface SlotPosition {
 
 export type CursorPosition = ValuePosition | SlotPosition;
 
-/** The completion position at `offset`, or undefined where nothing can be completed (comments, block scalars…). */
-export function cursorPosition(text: string, offset: number): CursorPosition | undefined {
+/**
+ * The completion position at `offset`, or undefined where nothing can be completed (comments, block
+ * scalars…). With the YAML AST, a flow collection that started on an earlier line (`[浙江省,` then
+ * `江苏省, |]`) is found from the tree; everything else comes from the text of the line and the
+ * indentation above it, which works whether or not the line being typed parses.
+ */
+export function cursorPosition(text: string, offset: number, yaml?: Document.Parsed): CursorPosition | undefined {
   const lines = linesOf(text);
   const li = lineIndexAt(lines, offset);
   const line = lines[li];
@@ -68,6 +74,10 @@ export function cursorPosition(text: string, offset: number): CursorPosition | u
   const before = line.text.slice(0, col);
   const after = line.text.slice(col);
   if (commentStart(before) >= 0) return undefined;
+  if (yaml !== undefined) {
+    const flow = flowCollectionAt(yaml, offset);
+    if (flow !== undefined && flow.start < line.start) return multiLineFlow(text, lines, flow, offset, after);
+  }
   const head = parseLine(before);
   if (head.comment) return undefined;
   const key = head.entries.find((e) => e.kind === 'key');
@@ -111,6 +121,75 @@ export function cursorPosition(text: string, offset: number): CursorPosition | u
     afterDash,
     flow: false,
   };
+}
+
+/** The outermost flow collection (from the AST) whose brackets enclose `offset`, with its data path. */
+function flowCollectionAt(yaml: Document.Parsed, offset: number): { path: Segment[]; start: number } | undefined {
+  let node = (yaml.contents as Node | null) ?? null;
+  const path: Segment[] = [];
+  for (let depth = 0; node !== null && depth < 256; depth++) {
+    const range = node.range;
+    if (range === undefined || range === null || offset <= range[0] || offset > range[1]) return undefined;
+    if ((isMap(node) || isSeq(node)) && node.flow) return { path, start: range[0] };
+    let next: Node | null = null;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const value = (pair.value as Node | null) ?? null;
+        const valueRange = value?.range;
+        if (key === null || !isScalar(key) || value === null || valueRange === undefined || valueRange === null) continue;
+        if (offset > valueRange[0] && offset <= valueRange[1]) {
+          path.push(String(key.value));
+          next = value;
+          break;
+        }
+      }
+    } else if (isSeq(node)) {
+      (node.items as (Node | null)[]).forEach((item, index) => {
+        const itemRange = item?.range;
+        if (next === null && item != null && itemRange != null && offset > itemRange[0] && offset <= itemRange[1]) {
+          path.push(index);
+          next = item;
+        }
+      });
+    }
+    node = next;
+  }
+  return undefined;
+}
+
+/** The position inside a flow collection that spans lines, scanned from its opening bracket. */
+function multiLineFlow(
+  text: string,
+  lines: readonly LineInfo[],
+  flow: { path: Segment[]; start: number },
+  offset: number,
+  after: string,
+): CursorPosition | undefined {
+  const scan = scanFlow(text.slice(flow.start, offset));
+  if (scan === undefined) return undefined;
+  const start = flow.start + scan.tokenStart;
+  if (text.slice(start, offset).includes('\n')) return undefined;
+  const range = { start, end: offset + flowTokenLength(after, scan.quoted) };
+  const prefix = text.slice(start, offset);
+  const path = [...flow.path, ...scan.segments];
+  if (scan.position === 'key') {
+    const li = lineIndexAt(lines, start);
+    return {
+      kind: 'slot',
+      path,
+      prefix,
+      range,
+      existing: new Set(scan.keys),
+      keyCol: start - (lines[li]?.start ?? 0),
+      unit: indentUnit(lines),
+      colonFollows: /^[^\s:,\]}]*[ \t]*:/.test(after),
+      needsSpace: false,
+      afterDash: false,
+      flow: true,
+    };
+  }
+  return { kind: 'value', path, prefix, range, quoted: scan.quoted, needsSpace: false, flow: true };
 }
 
 /** A value starting at column `valueCol`: plain, quoted, or a flow collection. */

@@ -22,7 +22,7 @@ export const DEFAULT_STYLE: RenderStyle = { eol: '\n', indentUnit: 2, seqIndent:
 /** The quoting of the scalar being replaced, kept when the new value is a string. */
 export type QuoteStyle = 'plain' | 'double' | 'single';
 
-/** A flow list of scalars longer than this is written as a block sequence. */
+/** A flow list of scalars wider than this (in columns) is written as a block sequence. */
 const MAX_FLOW_LIST = 60;
 
 export function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -61,9 +61,16 @@ export function flowText(value: unknown): string {
   return scalarText(value, { flow: true });
 }
 
+/** The display width of a text: wide (CJK, full-width) characters count two columns. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
 /** True for a list short enough, and simple enough, to be written `[a, b]` as the sample does. */
 function inlineList(value: readonly unknown[]): boolean {
-  return value.every((item) => !isCollection(item)) && flowText(value).length <= MAX_FLOW_LIST;
+  return value.every((item) => !isCollection(item)) && displayWidth(flowText(value)) <= MAX_FLOW_LIST;
 }
 
 /**

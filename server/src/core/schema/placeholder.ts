@@ -116,16 +116,18 @@ export function placeholderFor(validator: SchemaValidator, path: DataPath, depth
     const minItems = first(schemas, (s) => (typeof s['minItems'] === 'number' ? s['minItems'] : undefined)) ?? 0;
     if (minItems === 0) return [];
     // One placeholder item, never the example list: a sample's data must not pass for the applicant's.
-    const item = placeholderFor(validator, [...path, 0], depth + 1);
+    let item = placeholderFor(validator, [...path, 0], depth + 1);
+    const listExample: unknown = example !== undefined && Array.isArray(example.value) ? example.value[0] : undefined;
+    if (typeof item === 'string' && item.startsWith(PLACEHOLDER_MARK) && typeof listExample === 'string') {
+      // The list's own example says more than the generic one of its item type.
+      item = freeText(listExample);
+    }
     return [item === undefined ? fallback : item];
   }
   if (types.includes('string')) {
     const formatted = schemas.some((s) => typeof s['pattern'] === 'string' || typeof s['format'] === 'string');
     if (formatted && example !== undefined) return example.value;
-    if (example !== undefined && typeof example.value === 'string' && Array.from(example.value).length <= MAX_EXAMPLE_IN_PLACEHOLDER) {
-      return `${PLACEHOLDER_MARK}（示例：${example.value}）`;
-    }
-    return fallback;
+    return typeof example?.value === 'string' ? freeText(example.value) : fallback;
   }
   if (example !== undefined && (typeof example.value !== 'object' || example.value === null)) return example.value;
   if (types.includes('boolean')) return false;
@@ -134,4 +136,9 @@ export function placeholderFor(validator: SchemaValidator, path: DataPath, depth
     return minimum ?? 0;
   }
   return undefined;
+}
+
+/** A free-text placeholder quoting a short example: `待补充（示例：王建国）`. */
+function freeText(example: string): string {
+  return Array.from(example).length <= MAX_EXAMPLE_IN_PLACEHOLDER ? `${PLACEHOLDER_MARK}（示例：${example}）` : PLACEHOLDER_MARK;
 }

@@ -5,12 +5,26 @@
  * dagre's node separation keeps boxes from overlapping. Owns geometry only; drawing is
  * diagram-svg.ts and diagram-png.ts.
  */
-import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
+/** The part of dagre's graph API this module uses. */
+interface DagreGraph {
+  setGraph(label: Record<string, unknown>): void;
+  setDefaultEdgeLabel(label: () => Record<string, unknown>): void;
+  setNode(id: string, label: { width: number; height: number }): void;
+  setEdge(from: string, to: string, label: Record<string, unknown>): void;
+  graph(): { width?: number; height?: number };
+  node(id: string): { x: number; y: number };
+  edge(from: string, to: string): { points?: Point[]; x?: number; y?: number; width?: number };
+}
 
-// dagre's types are declared as an ES module only, but the package ships a CommonJS build
-// (dist/dagre.cjs) that esbuild and tsx load with require.
+interface Dagre {
+  graphlib: { Graph: new (options?: { multigraph?: boolean }) => DagreGraph };
+  layout(graph: DagreGraph): void;
+}
+
+// dagre's type declarations are ES-module only, while the package also ships the CommonJS build
+// (dist/dagre.cjs) that esbuild and tsx load; the interface above types what is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const dagre = require('@dagrejs/dagre') as typeof Dagre;
+const dagre = require('@dagrejs/dagre') as Dagre;
 import type { DiagramGraph, DiagramNode } from '../../core/export';
 
 export interface TextLine {
@@ -140,12 +154,12 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
     );
   }
   dagre.layout(g);
-  const graphLabel = g.graph() as { width?: number; height?: number };
+  const graphLabel = g.graph();
   const titleWidth = textWidth(graph.title, 18, true) + 48;
   const innerWidth = Math.max(graphLabel.width ?? 0, titleWidth, 420);
   const shift = (innerWidth - (graphLabel.width ?? 0)) / 2;
   const nodes: LaidOutNode[] = graph.nodes.map((node) => {
-    const laid = g.node(node.id) as { x: number; y: number };
+    const laid = g.node(node.id);
     const size = sizes.get(node.id) ?? { width: 0, height: 0, lines: [] };
     return {
       ...node,
@@ -157,7 +171,7 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
     };
   });
   const edges: LaidOutEdge[] = graph.edges.map((edge) => {
-    const laid = g.edge(edge.from, edge.to) as { points?: Point[]; x?: number; y?: number; width?: number };
+    const laid = g.edge(edge.from, edge.to);
     const points = (laid.points ?? []).map((p) => ({ x: p.x + shift, y: p.y + TITLE_BAND }));
     return {
       from: edge.from,

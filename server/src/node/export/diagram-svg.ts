@@ -35,8 +35,8 @@ export const EDGE_COLOUR = '#4b5563';
 /** Escapes text for XML character data and attribute values. */
 export function xmlEscape(text: string): string {
   // Characters XML 1.0 does not allow at all are dropped.
-  // eslint-disable-next-line no-control-regex
   return text
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
