@@ -80,7 +80,7 @@ function table(
   head: readonly string[],
   rows: readonly (readonly (Node | string)[])[],
   numeric: readonly boolean[],
-): HTMLTableElement {
+): HTMLElement {
   const t = el('table');
   const tr = el('tr');
   head.forEach((h, i) => tr.append(el('th', numeric[i] ? 'num' : undefined, h)));
@@ -96,7 +96,8 @@ function table(
     body.append(r);
   }
   t.append(body);
-  return t;
+  // Scrolls sideways in a narrow panel instead of being cut off.
+  return el('div', 'table-wrap', undefined, t);
 }
 
 /** '¥1,234' for axis labels (whole yuan). */
@@ -294,7 +295,7 @@ function renderModel(message: Extract<ToWebview, { type: 'model' }>): HTMLElemen
       const span = first
         ? first.firstMonth === first.lastMonth
           ? first.firstMonth
-          : `${first.firstMonth} – ${first.lastMonth}`
+          : `${first.firstMonth}–${first.lastMonth.slice(0, 4) === first.firstMonth.slice(0, 4) ? first.lastMonth.slice(5) : first.lastMonth}`
         : '';
       return [
         q.label,

@@ -105,7 +105,11 @@ runMain('ui-quickfix', Number(process.env.MIIT95_E2E_TIMEOUT ?? 300_000), async 
   say(`picked: ${fix.replace(/\s+/g, ' ').trim()}`);
   await page.screenshot({ path: menuScreenshot });
   await step('apply the fix and save', async () => {
-    await page.locator('.action-widget .monaco-list-row', { hasText: target.after }).first().click();
+    const row = page.locator('.action-widget .monaco-list-row', { hasText: target.after }).first();
+    // The menu focuses the preferred fix: Enter applies it (a click on the row can be intercepted by
+    // the widget's own overlay); otherwise click the row itself.
+    if (await row.evaluate((el) => el.classList.contains('focused'))) await page.keyboard.press('Enter');
+    else await row.click({ force: true });
     await page.locator('.action-widget').waitFor({ ...opts, state: 'hidden' });
     await page.keyboard.press('Control+S');
     const deadline = Date.now() + stepTimeout;

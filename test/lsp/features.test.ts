@@ -53,7 +53,11 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
 
   afterEach(function () {
     for (const client of [zh, en])
-      assert.deepEqual(client.logs.filter((l) => l.type === 1), [], 'the server logged no errors');
+      assert.deepEqual(
+        client.logs.filter((l) => l.type === 1),
+        [],
+        'the server logged no errors',
+      );
   });
 
   /** Opens `content` as a fresh document next to the sample's attachments. */
@@ -107,13 +111,19 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
     const offset = content.indexOf('cities: [杭州市, ]') + 'cities: [杭州市, '.length;
     const list = await complete(zh, uri, positionOf(content, offset), ' ');
     const items = ordered(list);
-    assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['宁波市', '温州市', '嘉兴市']);
+    assert.deepEqual(
+      items.slice(0, 3).map((i) => i.label),
+      ['宁波市', '温州市', '嘉兴市'],
+    );
     assert.ok(!items.some((i) => i.label === '杭州市'), 'a listed city is not offered again');
     const ningbo = items[0]!;
     assert.equal(ningbo.detail, '代码 330200');
     assert.equal(ningbo.labelDetails?.description, '浙江省');
     assert.ok(ningbo.textEdit && 'range' in ningbo.textEdit);
-    assert.deepEqual(ningbo.textEdit.range, { start: positionOf(content, offset), end: positionOf(content, offset) });
+    assert.deepEqual(ningbo.textEdit.range, {
+      start: positionOf(content, offset),
+      end: positionOf(content, offset),
+    });
     await zh.close(uri);
   });
 
@@ -124,7 +134,10 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
     const content = `${start}    - province: 浙`;
     const list = await complete(zh, uri, positionOf(content, content.length));
     assert.equal(list.isIncomplete, true, 'a filtered list is asked for again');
-    assert.deepEqual(list.items.map((i) => i.label), ['浙江省']);
+    assert.deepEqual(
+      list.items.map((i) => i.label),
+      ['浙江省'],
+    );
     const edit = list.items[0]!.textEdit;
     assert.ok(edit && 'range' in edit);
     assert.equal(zh.covered(uri, 2, edit.range), '浙');
@@ -136,7 +149,10 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
     const content = 'apiVersion: miit95/v1\napplicant:\n  name: 杭州云声\n';
     const uri = await open(zh, content);
     const items = ordered(await complete(zh, uri, positionOf(content, content.length)));
-    assert.deepEqual(items.slice(0, 3).map((i) => i.label), ['licence', 'number', 'usage']);
+    assert.deepEqual(
+      items.slice(0, 3).map((i) => i.label),
+      ['licence', 'number', 'usage'],
+    );
     assert.ok(!items.some((i) => i.label === 'applicant' || i.label === 'apiVersion'));
     const schedule = items.find((i) => i.label === 'schedule');
     assert.ok(schedule?.textEdit);
@@ -152,7 +168,10 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
     const content = 'tech:\n  access:\n    mode:';
     const uri = await open(zh, content);
     const list = await complete(zh, uri, positionOf(content, content.length), ':');
-    assert.deepEqual(ordered(list).map((i) => i.label), ['三网全直联', '部分直联', '转接']);
+    assert.deepEqual(
+      ordered(list).map((i) => i.label),
+      ['三网全直联', '部分直联', '转接'],
+    );
     assert.equal(ordered(list)[0]!.textEdit?.newText, ' 三网全直联');
     const keyContent = 'tech:\n  access:\n    links:\n      - id: ct\n        ';
     const keyUri = await open(zh, keyContent);
@@ -197,7 +216,8 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
   });
 
   it('hovers a finding with its message and rule', async function () {
-    const content = 'apiVersion: miit95/v1\ntech:\n  traffic_forecast:\n    busy_hour_calls: 1200\n    average_handle_time_s: 180\n  seats: 10\n';
+    const content =
+      'apiVersion: miit95/v1\ntech:\n  traffic_forecast:\n    busy_hour_calls: 1200\n    average_handle_time_s: 180\n  seats: 10\n';
     const uri = await open(zh, content);
     const h = await hover(zh, uri, positionOf(content, content.indexOf('seats: 10') + 7));
     assert.ok(h);
@@ -209,17 +229,27 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
 
   it('returns the outline by section with Chinese names and nested items', async function () {
     const uri = await open(zh, text);
-    const symbols = await zh.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.slice(0, 4).map((s) => s.name), ['格式版本', '申请信息', '材料1 申请单位', '材料2 增值电信业务经营许可证']);
+    const symbols = await zh.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      symbols.slice(0, 4).map((s) => s.name),
+      ['格式版本', '申请信息', '材料1 申请单位', '材料2 增值电信业务经营许可证'],
+    );
     const tech = symbols.find((s) => s.name === '材料7 技术方案');
     assert.ok(tech);
     assert.equal(tech.kind, 2, 'a section is a Module');
     assert.equal(zh.covered(uri, 1, tech.selectionRange), 'tech');
     const links = tech.children?.find((c) => c.name === 'access')?.children?.find((c) => c.name === 'links');
-    assert.deepEqual(links?.children?.map((c) => `${c.name} ${c.detail ?? ''}`), ['ct-hz 中国电信', 'cm-hz 中国移动', 'cu-hz 中国联通']);
+    assert.deepEqual(
+      links?.children?.map((c) => `${c.name} ${c.detail ?? ''}`),
+      ['ct-hz 中国电信', 'cm-hz 中国移动', 'cu-hz 中国联通'],
+    );
     const schedule = symbols.find((s) => s.name === '材料8 启用实施进度');
     assert.equal(schedule?.children?.[0]?.detail, '批准后第 1 个月');
-    const english = await en.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: await open(en, text) } });
+    const english = await en.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: await open(en, text) },
+    });
     assert.equal(english[2]?.name, 'Material 1: Applicant');
     await zh.close(uri);
   });
@@ -229,7 +259,12 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
     const ranges = await zh.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     const lines = text.split('\n');
     const folds = ranges.map((r) => `${lines[r.startLine]?.trim()} … ${lines[r.endLine]?.trim()}`);
-    assert.ok(folds.includes('tech: … 通过 SS7-ISUP 直联杭州联通关口局，实现三网全直联；各省用户呼叫经本网关口局汇接至平台。'), folds.join('\n'));
+    assert.ok(
+      folds.includes(
+        'tech: … 通过 SS7-ISUP 直联杭州联通关口局，实现三网全直联；各省用户呼叫经本网关口局汇接至平台。',
+      ),
+      folds.join('\n'),
+    );
     assert.ok(folds.includes('- id: ct-hz … trunks: 120'));
     assert.ok(folds.includes('- province: 浙江省 … month_offset: 1'));
     await zh.close(uri);
@@ -250,7 +285,9 @@ describe('completion, hover, outline and folding over stdio (dist/server.js)', f
     // Round trips over stdio included; the budget is generous for a loaded CI machine.
     assert.ok(hoverMs < 50, `hover ${hoverMs.toFixed(1)} ms`);
     assert.ok(completeMs < 50, `completion ${completeMs.toFixed(1)} ms`);
-    process.stdout.write(`      hover ${hoverMs.toFixed(1)} ms, completion ${completeMs.toFixed(1)} ms per request (round trip)\n`);
+    process.stdout.write(
+      `      hover ${hoverMs.toFixed(1)} ms, completion ${completeMs.toFixed(1)} ms per request (round trip)\n`,
+    );
     await zh.close(uri);
   });
 });

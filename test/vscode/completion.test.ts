@@ -67,7 +67,11 @@ describe('miit95 completion, hover and outline in VS Code', () => {
   it('hover on a candidate number shows its annual fee (¥240,000)', async () => {
     const doc = await openAndWaitForPublish(api, sampleUri(...completeSample));
     const position = doc.positionAt(doc.getText().indexOf('"95079"') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      position,
+    );
     const text = hoverText(hovers);
     assert.ok(text.includes('¥240,000'), text);
     assert.ok(text.includes('95079'), text);
@@ -81,12 +85,29 @@ describe('miit95 completion, hover and outline in VS Code', () => {
     );
     assert.deepEqual(
       symbols.map((s) => s.detail),
-      ['miit95/v1', 'application', 'applicant', 'licence', 'number', 'usage', 'tech', 'schedule', 'dialing', 'preparation', 'staff', 'pledge', 'outbound'],
+      [
+        'miit95/v1',
+        'application',
+        'applicant',
+        'licence',
+        'number',
+        'usage',
+        'tech',
+        'schedule',
+        'dialing',
+        'preparation',
+        'staff',
+        'pledge',
+        'outbound',
+      ],
     );
     const applicant = symbols[2];
     assert.ok(applicant && /^(材料1 申请单位|Material 1: Applicant)$/.test(applicant.name), applicant?.name);
     const tech = symbols.find((s) => s.detail === 'tech');
     const links = tech?.children.find((c) => c.name === 'access')?.children.find((c) => c.name === 'links');
-    assert.deepEqual(links?.children.map((c) => c.name), ['ct-hz', 'cm-hz', 'cu-hz']);
+    assert.deepEqual(
+      links?.children.map((c) => c.name),
+      ['ct-hz', 'cm-hz', 'cu-hz'],
+    );
   });
 });

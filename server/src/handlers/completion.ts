@@ -78,7 +78,9 @@ export function completion(
     });
     return { isIncomplete: result.isIncomplete, items };
   } catch (error) {
-    logError(`miit95: completion in ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logError(
+      `miit95: completion in ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return null;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Schedules validation per document and publishes diagnostics: immediately for a newly opened
- * document, debounced after edits, each publish tagged with the document version, and never a
- * result for superseded content or an older version over a newer one. Clears on close.
+ * document; after an edit, almost at once when the document was idle and its last validation was
+ * fast (a single keystroke after a pause), else debounced (a burst of changes: only its last version
+ * is validated; a slow document waits longer); each publish tagged with the document version, and
+ * never a result for superseded content or an older version over a newer one. Clears on close.
  *
  * Staleness is tracked by a per-document change counter (generation), not by trusting the client's
  * version numbers; the version is re-checked before publishing as a second guard.
@@ -9,8 +11,29 @@
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import type { DocumentSnapshot } from './validate-document';
 
-/** Quiet time after the last edit before a document is validated again. */
+/** Quiet time after the last edit of a burst before a document is validated again. */
 export const DIAGNOSTICS_DEBOUNCE_MS = 75;
+/** An edit this long after the previous change of the document is not part of a burst. */
+export const DIAGNOSTICS_IDLE_MS = 50;
+/** A validation at most this long counts as fast: an idle document's edit is then validated at once. */
+export const DIAGNOSTICS_FAST_RUN_MS = 50;
+/**
+ * "At once" still leaves a few milliseconds for messages already on their way (the rest of a paste,
+ * a close) to supersede the edit before it is validated.
+ */
+export const DIAGNOSTICS_IMMEDIATE_MS = 12;
+/** The longest debounce, for documents whose validation is slow. */
+export const DIAGNOSTICS_MAX_DEBOUNCE_MS = 300;
+
+/**
+ * The wait before validating a changed document: a few milliseconds when it was idle and its last
+ * validation (ms; undefined before the first) was fast, else the debounce, longer for a slow one.
+ */
+export function diagnosticsDelay(idle: boolean, lastRunMs: number | undefined, debounceMs: number): number {
+  const last = lastRunMs ?? 0;
+  if (idle && last <= DIAGNOSTICS_FAST_RUN_MS) return Math.min(DIAGNOSTICS_IMMEDIATE_MS, debounceMs);
+  return Math.max(debounceMs, Math.min(last, DIAGNOSTICS_MAX_DEBOUNCE_MS));
+}
 
 export interface DiagnosticsHost {
   /** The document as the server holds it now, or undefined once closed. */
@@ -25,6 +48,10 @@ interface DocumentState {
   generation: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   publishedVersion: number | undefined;
+  /** When the content last changed (clock time). */
+  changedAt: number;
+  /** How long the last validation took (ms); undefined before the first. */
+  lastRunMs: number | undefined;
 }
 
 export class DiagnosticsScheduler {
@@ -34,25 +61,43 @@ export class DiagnosticsScheduler {
   constructor(
     private readonly host: DiagnosticsHost,
     private readonly delayMs: number = DIAGNOSTICS_DEBOUNCE_MS,
+    /** Milliseconds, monotonic; tests pass a fake clock. */
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   /**
    * The document's content changed (TextDocuments fires this on open and on every change). The first
-   * content of a document is validated at once; later changes restart its debounce timer, which drops
-   * the superseded run.
+   * content of a document is validated at once. A later change is validated after a few
+   * milliseconds when the document was idle (no change for DIAGNOSTICS_IDLE_MS, nothing pending)
+   * and its last validation was fast; otherwise it (re)starts the debounce timer, which drops the
+   * superseded run.
    */
   contentChanged(uri: string): void {
     if (this.stopped) return;
+    const now = this.clock();
     const known = this.states.get(uri);
     if (known === undefined) {
-      const state: DocumentState = { generation: 0, timer: undefined, publishedVersion: undefined };
+      const state: DocumentState = {
+        generation: 0,
+        timer: undefined,
+        publishedVersion: undefined,
+        changedAt: now,
+        lastRunMs: undefined,
+      };
       this.states.set(uri, state);
       this.run(uri, state);
       return;
     }
+    const idle = known.timer === undefined && now - known.changedAt >= DIAGNOSTICS_IDLE_MS;
     known.generation++;
+    known.changedAt = now;
     if (known.timer !== undefined) clearTimeout(known.timer);
-    known.timer = setTimeout(() => this.run(uri, known), this.delayMs);
+    known.timer = setTimeout(() => this.run(uri, known), this.delayFor(known, idle));
+  }
+
+  /** How long to wait before validating a changed document. */
+  private delayFor(state: DocumentState, idle: boolean): number {
+    return diagnosticsDelay(idle, state.lastRunMs, this.delayMs);
   }
 
   /** The document was closed: drop pending work and clear its diagnostics. */
@@ -99,7 +144,9 @@ export class DiagnosticsScheduler {
     if (document === undefined) return;
     const generation = state.generation;
     const version = document.version;
+    const started = this.clock();
     const diagnostics = this.host.compute(document);
+    state.lastRunMs = this.clock() - started;
     // Validation is synchronous today; these checks keep a slow or future asynchronous run from
     // publishing over newer content or after the document was closed or reopened.
     if (this.stopped || this.states.get(uri) !== state || state.generation !== generation) return;

@@ -28,7 +28,9 @@ export function folding(
           : {}),
     }));
   } catch (error) {
-    logError(`miit95: folding ranges of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logError(
+      `miit95: folding ranges of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return null;
   }
 }

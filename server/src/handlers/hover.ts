@@ -28,9 +28,14 @@ export function hover(
       linkFor: (docs) => docsHref(docs, session.docsBase),
     });
     if (result === undefined) return null;
-    return { contents: { kind: 'markdown', value: result.markdown }, range: toRange(analysis.lines, result.range) };
+    return {
+      contents: { kind: 'markdown', value: result.markdown },
+      range: toRange(analysis.lines, result.range),
+    };
   } catch (error) {
-    logError(`miit95: hover in ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logError(
+      `miit95: hover in ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return null;
   }
 }

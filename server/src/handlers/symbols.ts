@@ -44,7 +44,9 @@ export function symbols(
     if (analysis.kind === 'config' || parsed === undefined) return [];
     return documentSymbols(parsed, session.locale).map((symbol) => convert(symbol, analysis.lines));
   } catch (error) {
-    logError(`miit95: outline of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logError(
+      `miit95: outline of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return [];
   }
 }

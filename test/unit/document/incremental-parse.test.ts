@@ -166,6 +166,7 @@ describe('incremental reparse', function () {
     { name: 'a comment between sections', from: COMPLETE, to: (t) => t.replace('# 材料2：增值电信业务经营许可证', '# 材料二'), reused: true },
     { name: 'a leading blank line removed', from: `\n${COMPLETE}`, to: (t) => t.slice(1), reused: false },
     { name: 'a leading blank line added', from: COMPLETE, to: (t) => `\n${t}`, reused: false },
+    { name: 'an empty value before comment lines', from: COMPLETE, to: (t) => t.replace('  sms:\n    enabled: false\n', '  sms:\n  core:\n'), reused: false },
     { name: 'a duplicate key', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  name: 王建国'), reused: false },
     { name: 'a syntax error', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: [80 '), reused: false },
     { name: 'an alias', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: *x '), reused: false },

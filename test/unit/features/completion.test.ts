@@ -7,7 +7,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { completionsAt, parseApplication, type CompletionOptions, type CompletionResult } from '../../../server/src/core';
+import {
+  completionsAt,
+  parseApplication,
+  type CompletionOptions,
+  type CompletionResult,
+} from '../../../server/src/core';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '../../../samples/complete/杭州云声.app95.yaml'), 'utf8');
 
@@ -65,7 +70,19 @@ const cases: Case[] = [
   {
     name: 'an empty document offers the sections, required ones first in schema order',
     source: '|',
-    first: ['apiVersion', 'applicant', 'licence', 'number', 'usage', 'tech', 'schedule', 'dialing', 'preparation', 'staff', 'pledge'],
+    first: [
+      'apiVersion',
+      'applicant',
+      'licence',
+      'number',
+      'usage',
+      'tech',
+      'schedule',
+      'dialing',
+      'preparation',
+      'staff',
+      'pledge',
+    ],
   },
   {
     name: 'keys already present are not offered again',
@@ -76,7 +93,14 @@ const cases: Case[] = [
   {
     name: 'keys of the section under the cursor, by indentation',
     source: 'applicant:\n  name: 杭州云声\n  |\nlicence:\n  number: B2-1\n',
-    first: ['credit_code', 'legal_rep', 'registered_capital_cny', 'address', 'contact', 'business_licence_file'],
+    first: [
+      'credit_code',
+      'legal_rep',
+      'registered_capital_cny',
+      'address',
+      'contact',
+      'business_licence_file',
+    ],
     absent: ['name', 'number'],
   },
   {
@@ -93,12 +117,14 @@ const cases: Case[] = [
   },
   {
     name: 'the area offers the licence’s provinces first, listed ones last',
-    source: 'licence:\n  coverage: [浙江省, 江苏省, 上海市]\nusage:\n  area:\n    - province: 浙江省\n    - province: |\n',
+    source:
+      'licence:\n  coverage: [浙江省, 江苏省, 上海市]\nusage:\n  area:\n    - province: 浙江省\n    - province: |\n',
     first: ['江苏省', '上海市', '北京市'],
   },
   {
     name: 'the schedule offers the provinces of the area of use first',
-    source: 'usage:\n  area:\n    - province: 广东省\n    - province: 北京市\nschedule:\n  - province: 北京市\n    month_offset: 1\n  - province: |\n',
+    source:
+      'usage:\n  area:\n    - province: 广东省\n    - province: 北京市\nschedule:\n  - province: 北京市\n    month_offset: 1\n  - province: |\n',
     first: ['广东省', '天津市'],
   },
   {
@@ -172,7 +198,8 @@ const cases: Case[] = [
   },
   {
     name: 'link carriers: the three networks not yet linked first',
-    source: 'tech:\n  access:\n    links:\n      - id: ct\n        carrier: 中国电信\n      - id: x\n        carrier: |\n',
+    source:
+      'tech:\n  access:\n    links:\n      - id: ct\n        carrier: 中国电信\n      - id: x\n        carrier: |\n',
     exactly: ['中国移动', '中国联通', '中国广电', '中国电信'],
   },
   {
@@ -230,7 +257,8 @@ const cases: Case[] = [
   },
   {
     name: 'broken YAML elsewhere (an unclosed flow list, a stray line) does not matter',
-    source: 'licence:\n  coverage: [浙江省\n  : :\nusage:\n  area:\n    - province: 浙江省\n      cities: [|\n',
+    source:
+      'licence:\n  coverage: [浙江省\n  : :\nusage:\n  area:\n    - province: 浙江省\n      cities: [|\n',
     first: ['杭州市', '宁波市'],
   },
   {
@@ -323,7 +351,10 @@ describe('features: completion', () => {
   });
 
   it('adds the missing space after `key:` and `-`', () => {
-    assert.equal(complete('tech:\n  access:\n    mode:|\n', { triggerCharacter: ':' }).item('转接').insertText, ' 转接');
+    assert.equal(
+      complete('tech:\n  access:\n    mode:|\n', { triggerCharacter: ':' }).item('转接').insertText,
+      ' 转接',
+    );
     const dash = complete('pledge:\n  commitments:\n    -|\n', { triggerCharacter: '-' });
     assert.equal(dash.item('pay_fees').insertText, ' pay_fees');
   });
@@ -331,9 +362,20 @@ describe('features: completion', () => {
   it('opens on a space only after `key: `, `- ` or a flow separator', () => {
     assert.equal(complete('tech:\n  |', { triggerCharacter: ' ' }).result.items.length, 0, 'indentation');
     assert.ok(complete('tech:\n  access:\n    mode: |\n', { triggerCharacter: ' ' }).result.items.length > 0);
-    assert.ok(complete('usage:\n  area:\n    - province: 浙江省\n      cities: [杭州市, |]\n', { triggerCharacter: ' ' }).result.items.length > 0);
-    assert.equal(complete('usage:\n  description: 为电商 |\n', { triggerCharacter: ' ' }).result.items.length, 0);
-    assert.equal(complete('application:\n  date: 2026-|\n', { triggerCharacter: '-' }).result.items.length, 0, 'a dash inside a date');
+    assert.ok(
+      complete('usage:\n  area:\n    - province: 浙江省\n      cities: [杭州市, |]\n', {
+        triggerCharacter: ' ',
+      }).result.items.length > 0,
+    );
+    assert.equal(
+      complete('usage:\n  description: 为电商 |\n', { triggerCharacter: ' ' }).result.items.length,
+      0,
+    );
+    assert.equal(
+      complete('application:\n  date: 2026-|\n', { triggerCharacter: '-' }).result.items.length,
+      0,
+      'a dash inside a date',
+    );
   });
 
   it('quotes values that YAML would read otherwise, and not others', () => {

@@ -23,7 +23,9 @@ function hover(source: string, locale: Locale = 'zh-cn', extra: Partial<HoverOpt
     linkFor: (docs) => `https://example.test/${docs}`,
     ...extra,
   });
-  return h === undefined ? undefined : { markdown: h.markdown, covered: text.slice(h.range.start, h.range.end) };
+  return h === undefined
+    ? undefined
+    : { markdown: h.markdown, covered: text.slice(h.range.start, h.range.end) };
 }
 
 /** The sample with the pointer inside the first occurrence of `needle`, `at` characters in. */
@@ -47,7 +49,14 @@ const cases: Case[] = [
     name: 'a candidate number: length, segment and annual fee',
     source: onSample('"95079"', 2),
     covers: '"95079"',
-    contains: ['**95079** · 5 位', '950 号段（基本号码 5 位）', '年占用费 ¥240,000', '信部联清〔2004〕517号', 'R-NUMBER-001', '95 number'],
+    contains: [
+      '**95079** · 5 位',
+      '950 号段（基本号码 5 位）',
+      '年占用费 ¥240,000',
+      '信部联清〔2004〕517号',
+      'R-NUMBER-001',
+      '95 number',
+    ],
   },
   {
     name: 'a six-digit candidate',
@@ -78,7 +87,12 @@ const cases: Case[] = [
     name: 'a province: its code',
     source: onSample('province: 浙江省', 11),
     covers: '浙江省',
-    contains: ['**浙江省** · 行政区划代码 `33`', '下辖地级行政区 11 个', '**省份** · Province', 'R-COVERAGE-004'],
+    contains: [
+      '**浙江省** · 行政区划代码 `33`',
+      '下辖地级行政区 11 个',
+      '**省份** · Province',
+      'R-COVERAGE-004',
+    ],
   },
   {
     name: 'a province written without its suffix',
@@ -102,11 +116,18 @@ const cases: Case[] = [
     name: 'the seats: the Erlang C requirement',
     source: onSample('  seats: 80', 4),
     covers: 'seats',
-    contains: ['**Erlang C**', '1200 次 × 平均 180 秒 = 60 爱尔兰', '至少需要 **66** 个坐席', '规划 80 个坐席：满足', '**规划坐席数** · Planned seats'],
+    contains: [
+      '**Erlang C**',
+      '1200 次 × 平均 180 秒 = 60 爱尔兰',
+      '至少需要 **66** 个坐席',
+      '规划 80 个坐席：满足',
+      '**规划坐席数** · Planned seats',
+    ],
   },
   {
     name: 'too few seats',
-    source: 'tech:\n  traffic_forecast:\n    busy_hour_calls: 1200\n    average_handle_time_s: 180\n  seats: 5|0\n',
+    source:
+      'tech:\n  traffic_forecast:\n    busy_hour_calls: 1200\n    average_handle_time_s: 180\n  seats: 5|0\n',
     covers: '50',
     contains: ['至少需要 **66** 个坐席', '还差 16 个'],
   },
@@ -128,7 +149,12 @@ const cases: Case[] = [
     source: onSample('  seats: 80', 4),
     locale: 'en',
     covers: 'seats',
-    contains: ['**Planned seats** · 规划坐席数', 'at least **66** seats', 'Total planned agent seats', '_规划的人工坐席总数'],
+    contains: [
+      '**Planned seats** · 规划坐席数',
+      'at least **66** seats',
+      'Total planned agent seats',
+      '_规划的人工坐席总数',
+    ],
     lacks: ['至少需要'],
   },
   {
@@ -157,9 +183,15 @@ const cases: Case[] = [
   },
   {
     name: 'a finding: its message, the rule’s description and the docs link',
-    source: 'tech:\n  traffic_forecast:\n    busy_hour_calls: 1200\n    average_handle_time_s: 180\n  seats: 1|0\n',
+    source:
+      'tech:\n  traffic_forecast:\n    busy_hour_calls: 1200\n    average_handle_time_s: 180\n  seats: 1|0\n',
     covers: '10',
-    contains: ['**R-TECH-001** · 警告', '至少需要 66 个坐席，规划为 10 个', '按 Erlang C 模型核算', '[规则说明](https://example.test/docs/rules/R-TECH-001.md)'],
+    contains: [
+      '**R-TECH-001** · 警告',
+      '至少需要 66 个坐席，规划为 10 个',
+      '按 Erlang C 模型核算',
+      '[规则说明](https://example.test/docs/rules/R-TECH-001.md)',
+    ],
   },
 ];
 
@@ -170,7 +202,8 @@ describe('features: hover', () => {
       assert.ok(h, 'a hover');
       assert.equal(h.covered, c.covers);
       for (const want of c.contains) {
-        if (typeof want === 'string') assert.ok(h.markdown.includes(want), `contains ${want}:\n${h.markdown}`);
+        if (typeof want === 'string')
+          assert.ok(h.markdown.includes(want), `contains ${want}:\n${h.markdown}`);
         else assert.match(h.markdown, want);
       }
       for (const unwanted of c.lacks ?? []) assert.ok(!h.markdown.includes(unwanted), `lacks ${unwanted}`);

@@ -7,7 +7,12 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { allRules, parseApplication, runRules } from '../../../server/src/core';
-import { pathPattern, RULE_PATHS, rulesAt, rulesCovering } from '../../../server/src/core/features/rule-paths';
+import {
+  pathPattern,
+  RULE_PATHS,
+  rulesAt,
+  rulesCovering,
+} from '../../../server/src/core/features/rule-paths';
 import { createFileProbe } from '../../../server/src/node/file-probe';
 
 const FIXTURES = path.resolve(__dirname, '../../rules');
@@ -17,17 +22,28 @@ describe('features: rule paths table', () => {
 
   it('lists every registered rule', () => {
     const missing = allRules.map((r) => r.id).filter((id) => !listed.has(id));
-    assert.deepEqual(missing, []);
+    assert.deepEqual(
+      missing,
+      [],
+      'list the fields these rules check in RULE_PATHS (server/src/core/features/rule-paths.ts)',
+    );
   });
 
   it('lists only registered rules', () => {
     const ids = new Set(allRules.map((r) => r.id));
-    assert.deepEqual([...listed].filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      [...listed].filter((id) => !ids.has(id)),
+      [],
+    );
   });
 
   const cases: [string, (string | number)[], string[]][] = [
     ['an item index becomes *', ['usage', 'area', 3, 'province'], ['R-COVERAGE-001', 'R-COVERAGE-004']],
-    ['a field without its own entry takes its parent’s', ['tech', 'platform', 'sites', 0, 'name'], ['R-TECH-002']],
+    [
+      'a field without its own entry takes its parent’s',
+      ['tech', 'platform', 'sites', 0, 'name'],
+      ['R-TECH-002'],
+    ],
     ['the seats', ['tech', 'seats'], ['R-TECH-001']],
     ['nothing for the format version', ['apiVersion'], []],
   ];

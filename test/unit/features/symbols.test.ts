@@ -6,7 +6,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { documentSymbols, foldingRanges, parseApplication, type OutlineSymbol } from '../../../server/src/core';
+import {
+  documentSymbols,
+  foldingRanges,
+  parseApplication,
+  type OutlineSymbol,
+} from '../../../server/src/core';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '../../../samples/complete/杭州云声.app95.yaml'), 'utf8');
 
@@ -48,7 +53,21 @@ describe('features: outline', () => {
     );
     assert.deepEqual(
       zh.map((s) => s.detail),
-      ['miit95/v1', 'application', 'applicant', 'licence', 'number', 'usage', 'tech', 'schedule', 'dialing', 'preparation', 'staff', 'pledge', 'outbound'],
+      [
+        'miit95/v1',
+        'application',
+        'applicant',
+        'licence',
+        'number',
+        'usage',
+        'tech',
+        'schedule',
+        'dialing',
+        'preparation',
+        'staff',
+        'pledge',
+        'outbound',
+      ],
     );
   });
 
@@ -66,13 +85,38 @@ describe('features: outline', () => {
   });
 
   const items: [string, string[], string, string | undefined][] = [
-    ['a site by its id and name', ['材料7 技术方案', 'platform', 'sites', 'hz-main'], 'id: hz-main', '杭州呼叫中心平台'],
+    [
+      'a site by its id and name',
+      ['材料7 技术方案', 'platform', 'sites', 'hz-main'],
+      'id: hz-main',
+      '杭州呼叫中心平台',
+    ],
     ['a link by its id and carrier', ['材料7 技术方案', 'access', 'links', 'cu-hz'], 'id: cu-hz', '中国联通'],
-    ['a schedule entry by province and month', ['材料8 启用实施进度', '安徽省'], 'province: 安徽省', '批准后第 3 个月'],
-    ['an area entry by its province', ['材料3—5 业务种类、使用范围与用途', 'area', '福建省'], 'province: 福建省', undefined],
-    ['a route by its scenario', ['材料9 拨号方式与话务路由', 'routing', '中国移动用户呼入'], 'scenario: 中国移动用户呼入', '中国移动'],
+    [
+      'a schedule entry by province and month',
+      ['材料8 启用实施进度', '安徽省'],
+      'province: 安徽省',
+      '批准后第 3 个月',
+    ],
+    [
+      'an area entry by its province',
+      ['材料3—5 业务种类、使用范围与用途', 'area', '福建省'],
+      'province: 福建省',
+      undefined,
+    ],
+    [
+      'a route by its scenario',
+      ['材料9 拨号方式与话务路由', 'routing', '中国移动用户呼入'],
+      'scenario: 中国移动用户呼入',
+      '中国移动',
+    ],
     ['a core staff member by name and role', ['材料11 从业经验', 'core', '赵丽'], 'name: 赵丽', '技术负责人'],
-    ['an equipment item by name and status', ['材料10 前期准备情况', 'equipment', '录音服务器'], 'name: 录音服务器', '已订货'],
+    [
+      'an equipment item by name and status',
+      ['材料10 前期准备情况', 'equipment', '录音服务器'],
+      'name: 录音服务器',
+      '已订货',
+    ],
   ];
   for (const [name, names, selection, detail] of items) {
     it(`names ${name}`, () => {
@@ -93,7 +137,9 @@ describe('features: outline', () => {
   });
 
   it('keeps what parses of a broken document and never names a symbol with nothing', () => {
-    const broken = parseApplication('apiVersion: miit95/v1\napplicant:\n  name: ""\n  : x\nlicence:\n  coverage: [浙江省\n');
+    const broken = parseApplication(
+      'apiVersion: miit95/v1\napplicant:\n  name: ""\n  : x\nlicence:\n  coverage: [浙江省\n',
+    );
     const symbols = documentSymbols(broken, 'zh-cn');
     assert.ok(symbols.some((s) => s.detail === 'applicant'));
     const walk = (list: readonly OutlineSymbol[]): void => {
@@ -126,7 +172,11 @@ describe('features: folding', () => {
     ['a nested mapping', 'contact:', 'email: limin@yunsheng.example.cn'],
     ['a list', 'links:', 'trunks: 60'],
     ['a list item', '- id: cm-hz', 'trunks: 90'],
-    ['a folded text', 'call_flow: >-', '人工坐席忙时进入排队并播报预计等待时长，排队超过 60 秒可选择留言回拨。'],
+    [
+      'a folded text',
+      'call_flow: >-',
+      '人工坐席忙时进入排队并播报预计等待时长，排队超过 60 秒可选择留言回拨。',
+    ],
     ['the last section', 'outbound:', 'enabled: false'],
   ];
   for (const [name, first, last] of expected) {

@@ -56,6 +56,8 @@ interface Candidate {
   readonly start: number;
   /** Old-text offset just after the last content line of item `j` (trailing comments excluded). */
   readonly end: number;
+  /** Blank or comment lines follow the fragment before the next item (or the collection's end). */
+  readonly trailing: boolean;
 }
 
 interface Change {
@@ -212,6 +214,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
     // The fragment ends after the last content line of item j; a change in the comments or blank
     // lines after it takes in the next item.
     let fragmentEnd = -1;
+    let trailing = false;
     for (;;) {
       const next = j + 1 < count ? headAt(j + 1) : undefined;
       if (j + 1 < count && next === undefined) break;
@@ -219,13 +222,23 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
       const contentEnd = lastContentLineEnd(old, first.line, limit);
       if (e0 <= contentEnd) {
         fragmentEnd = contentEnd;
+        trailing = contentEnd < limit;
         break;
       }
       if (next === undefined) break;
       j++;
     }
     if (fragmentEnd >= 0) {
-      out.push({ ancestors: [...ancestors], collection, i, j, indent: first.column, start: first.line, end: fragmentEnd });
+      out.push({
+        ancestors: [...ancestors],
+        collection,
+        i,
+        j,
+        indent: first.column,
+        start: first.line,
+        end: fragmentEnd,
+        trailing,
+      });
     }
     if (i !== j || fragmentEnd < 0) break;
     // Go down into item i's value when the change lies among its own items.
@@ -300,6 +313,8 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
     const fragmentRoot = contents as BlockCollection;
     if (fragmentRoot.flow === true || fragmentRoot.items.length === 0 || !fragmentRoot.range) return undefined;
     if (fragmentRoot.comment || parsed.comment || parsed.commentBefore) return undefined;
+    // An empty value or a block scalar at the very end would take in the comments that follow.
+    if (candidate.trailing && !endsWithPlainContent(fragmentRoot)) return undefined;
     const depth = shiftInPlace(fragmentRoot.items, start, previous.yaml.schema, candidate.ancestors.length + 1);
     if (depth === undefined) return undefined;
     items = fragmentRoot.items;
@@ -375,6 +390,24 @@ function collectionEnds(
 ): [number, number] | undefined {
   if (lastEnd === undefined) return range[1] < e0 ? undefined : [range[1] + delta, range[2] + delta];
   return [lastEnd, range[2] > range[1] ? range[2] + delta : lastEnd];
+}
+
+/** True when the last node of a collection (followed down its last items) is a non-empty flow scalar or collection. */
+function endsWithPlainContent(collection: BlockCollection): boolean {
+  let node: unknown = collection;
+  for (let depth = 0; depth < MAX_REUSE_DEPTH; depth++) {
+    if (isMap(node) || isSeq(node)) {
+      if (node.flow === true) return true;
+      const last = node.items[node.items.length - 1] as unknown;
+      if (last === undefined) return false;
+      node = isPair(last) ? last.value : last;
+      continue;
+    }
+    if (!isScalar(node) || !node.range) return false;
+    if (node.range[0] === node.range[1]) return false;
+    return node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED';
+  }
+  return false;
 }
 
 function isScalarOrCollection(node: unknown): node is Scalar | BlockCollection {

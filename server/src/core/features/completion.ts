@@ -24,7 +24,8 @@ import { pathPattern } from './rule-paths';
 import { enumDocs, fieldInfo, pick, type FieldInfo } from './schema-info';
 
 /** What kind of thing an item inserts (the handler maps it to an LSP CompletionItemKind). */
-export type CompletionItemKind = 'section' | 'property' | 'snippet' | 'enum' | 'value' | 'reference' | 'constant';
+export type CompletionItemKind =
+  'section' | 'property' | 'snippet' | 'enum' | 'value' | 'reference' | 'constant';
 
 export interface CompletionItem {
   readonly label: string;
@@ -179,7 +180,13 @@ function keyItems(position: SlotPosition, info: FieldInfo, context: Context): Ca
   const isItem = typeof position.path[position.path.length - 1] === 'number';
 
   // A whole list item with its required keys, right after `- `.
-  if (isItem && position.afterDash && position.existing.size === 0 && info.required.length > 1 && !position.colonFollows) {
+  if (
+    isItem &&
+    position.afterDash &&
+    position.existing.size === 0 &&
+    info.required.length > 1 &&
+    !position.colonFollows
+  ) {
     const counter = { n: 1 };
     const lines = info.required.map((name, i) => {
       const text = keySnippet(name, [...position.path, name], col, position.unit, counter, 1);
@@ -218,7 +225,10 @@ function keyItems(position: SlotPosition, info: FieldInfo, context: Context): Ca
     } else if (child.isObject || child.isArray) {
       insertText = keySnippet(name, childPath, col, position.unit, { n: 1 }, 0);
       snippet = true;
-      retrigger = child.isArray && insertText.endsWith('[$1]') && hasValueCompletions([...childPath, 0], fieldInfo([...childPath, 0]));
+      retrigger =
+        child.isArray &&
+        insertText.endsWith('[$1]') &&
+        hasValueCompletions([...childPath, 0], fieldInfo([...childPath, 0]));
     } else if (child.enumValues.length === 1 && typeof child.enumValues[0] === 'string') {
       insertText = `${name}: ${child.enumValues[0]}`;
     } else {
@@ -266,7 +276,9 @@ function keySnippet(
   if (info.isObject) {
     const required = depth < 4 ? info.required : [];
     if (required.length === 0) return `${name}:\n${spaces(inner)}$${counter.n++}`;
-    const lines = required.map((r) => `${spaces(inner)}${keySnippet(r, [...path, r], inner, unit, counter, depth + 1)}`);
+    const lines = required.map(
+      (r) => `${spaces(inner)}${keySnippet(r, [...path, r], inner, unit, counter, depth + 1)}`,
+    );
     return `${name}:\n${lines.join('\n')}`;
   }
   if (info.isArray) {
@@ -311,7 +323,12 @@ function hasValueCompletions(path: DataPath, info: FieldInfo): boolean {
 }
 
 /** Fields without an enum whose values completion still knows. */
-const VALUE_PATTERNS = new Set(['dialing.routing.*.site', 'dialing.routing.*.link', 'licence.businesses.*.code', 'tech.seats']);
+const VALUE_PATTERNS = new Set([
+  'dialing.routing.*.site',
+  'dialing.routing.*.link',
+  'licence.businesses.*.code',
+  'tech.seats',
+]);
 
 function spaces(n: number): string {
   return ' '.repeat(Math.max(0, n));
@@ -338,7 +355,9 @@ function valueItems(
     if (c.snippet === true && quoted) return { ...base, snippet: false, insertText: c.label };
     if (c.snippet === true) return { ...base, insertText: lead + (c.insertText ?? c.label) };
     const text = c.insertText ?? c.label;
-    const insert = quoted ? text.replace(/["\\]/g, '\\$&') : yamlScalar(text, position.flow, c.literal === true);
+    const insert = quoted
+      ? text.replace(/["\\]/g, '\\$&')
+      : yamlScalar(text, position.flow, c.literal === true);
     return { ...base, insertText: lead + insert };
   });
 }
@@ -467,14 +486,20 @@ function provinceCandidates(path: DataPath, pattern: string, context: Context): 
   const listsOnce = pattern === 'usage.area.*.province' || pattern === 'schedule.*.province';
   // The preferred provinces in the order the document lists them, then the rest by code.
   const ordered = [
-    ...preferred.map((name) => provinces.find((p) => p.name === name)).filter((p): p is Province => p !== undefined),
+    ...preferred
+      .map((name) => provinces.find((p) => p.name === name))
+      .filter((p): p is Province => p !== undefined),
     ...provinces.filter((p) => !preferred.includes(p.name)),
   ];
   return ordered.map((p) => {
     const isUsed = listsOnce && used.has(p.name);
     const rank = preferred.indexOf(p.name);
     const bucket = isUsed ? 3 : rank >= 0 ? 0 : 1;
-    const description = isUsed ? t(locale, '已列出', 'already listed') : rank >= 0 ? preferredNote : undefined;
+    const description = isUsed
+      ? t(locale, '已列出', 'already listed')
+      : rank >= 0
+        ? preferredNote
+        : undefined;
     return {
       label: p.name,
       kind: 'value',
@@ -497,15 +522,13 @@ function coverageCandidates(path: DataPath, context: Context): ValueCandidate[] 
   };
   const list = provinces
     .filter((p) => !used.has(p.name))
-    .map(
-      (p): ValueCandidate => ({
-        label: p.name,
-        kind: 'value',
-        bucket: 1,
-        detail: `${t(context.locale, '行政区划代码', 'code')} ${p.code}`,
-        documentation: provinceDoc(p, context.locale),
-      }),
-    );
+    .map((p): ValueCandidate => ({
+      label: p.name,
+      kind: 'value',
+      bucket: 1,
+      detail: `${t(context.locale, '行政区划代码', 'code')} ${p.code}`,
+      documentation: provinceDoc(p, context.locale),
+    }));
   return siblingValues(context.data, path).includes('全国') ? list : [all, ...list];
 }
 
@@ -529,7 +552,11 @@ function cityCandidates(path: DataPath, pattern: string, context: Context): Valu
   if (!inList) {
     for (const entry of getArray(data, ['usage', 'area'])) {
       const name = getString(entry, ['province']);
-      if (province !== undefined && (name === undefined || findProvince(name)?.province.code !== province.code)) continue;
+      if (
+        province !== undefined &&
+        (name === undefined || findProvince(name)?.province.code !== province.code)
+      )
+        continue;
       for (const c of getArray(entry, ['cities'])) if (typeof c === 'string') preferred.add(c);
     }
   }
@@ -594,8 +621,16 @@ function carrierCandidates(path: DataPath, pattern: string, context: Context): V
       ...(description !== undefined ? { description } : {}),
       detail: `${c.en} (${c.id})`,
       documentation: c.threeNetworks
-        ? t(locale, `${c.name}：三网之一（三网全直联须直联中国电信、中国移动、中国联通）。`, `${c.en}: one of the three networks (direct access to all three needs China Telecom, China Mobile and China Unicom).`)
-        : t(locale, `${c.name}：基础电信运营商，不属于三网。`, `${c.en}: a basic telecom operator, not one of the three networks.`),
+        ? t(
+            locale,
+            `${c.name}：三网之一（三网全直联须直联中国电信、中国移动、中国联通）。`,
+            `${c.en}: one of the three networks (direct access to all three needs China Telecom, China Mobile and China Unicom).`,
+          )
+        : t(
+            locale,
+            `${c.name}：基础电信运营商，不属于三网。`,
+            `${c.en}: a basic telecom operator, not one of the three networks.`,
+          ),
     };
   });
 }
@@ -604,14 +639,27 @@ function dateCandidates(pattern: string, context: Context): ValueCandidate[] {
   const { data, locale, today } = context;
   const out: ValueCandidate[] = [];
   const applicationDate = getString(data, ['application', 'date']);
-  const appOk = applicationDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(applicationDate) && pattern !== 'application.date';
+  const appOk =
+    applicationDate !== undefined &&
+    /^\d{4}-\d{2}-\d{2}$/.test(applicationDate) &&
+    pattern !== 'application.date';
   const appFirst = pattern === 'pledge.date';
   if (appOk && appFirst)
-    out.push({ label: applicationDate, kind: 'value', bucket: 0, detail: t(locale, '申请日期', 'application date') });
+    out.push({
+      label: applicationDate,
+      kind: 'value',
+      bucket: 0,
+      detail: t(locale, '申请日期', 'application date'),
+    });
   if (today !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(today) && !(appOk && today === applicationDate))
     out.push({ label: today, kind: 'value', bucket: 1, detail: t(locale, '今天', 'today') });
   if (appOk && !appFirst)
-    out.push({ label: applicationDate, kind: 'value', bucket: 2, detail: t(locale, '申请日期', 'application date') });
+    out.push({
+      label: applicationDate,
+      kind: 'value',
+      bucket: 2,
+      detail: t(locale, '申请日期', 'application date'),
+    });
   if (appOk && today === applicationDate && out.length === 1 && !appFirst)
     out[0] = { ...out[0]!, detail: t(locale, '申请日期（今天）', 'application date (today)') };
   return out;
@@ -627,7 +675,9 @@ function segmentCandidates(locale: Locale): ValueCandidate[] {
       const rare = s.seedListed === false;
       const detail = [
         t(locale, `${length} 位`, `${length} digits`),
-        fee !== undefined ? t(locale, `年占用费 ${formatFen(fee)}`, `annual fee ${formatFen(fee)}`) : undefined,
+        fee !== undefined
+          ? t(locale, `年占用费 ${formatFen(fee)}`, `annual fee ${formatFen(fee)}`)
+          : undefined,
         rare ? t(locale, '少见（R-NUMBER-002）', 'rare (R-NUMBER-002)') : undefined,
       ]
         .filter((x) => x !== undefined)
@@ -639,7 +689,11 @@ function segmentCandidates(locale: Locale): ValueCandidate[] {
         description: pattern,
         detail,
         documentation: [
-          t(locale, `**${s.prefix}** 号段：基本号码 ${length} 位（${pattern}）。`, `**${s.prefix}** segment: ${length}-digit numbers (${pattern}).`),
+          t(
+            locale,
+            `**${s.prefix}** 号段：基本号码 ${length} 位（${pattern}）。`,
+            `**${s.prefix}** segment: ${length}-digit numbers (${pattern}).`,
+          ),
           rare ? seedListedNote[locale] : undefined,
         ]
           .filter((x) => x !== undefined)
@@ -668,7 +722,9 @@ function usageBusinessCandidates(path: DataPath, info: FieldInfo, context: Conte
         label: v,
         kind: 'value',
         bucket: licensed ? 0 : 1,
-        description: licensed ? t(locale, '许可证已载明', 'on the licence') : t(locale, '许可证未载明', 'not on the licence'),
+        description: licensed
+          ? t(locale, '许可证已载明', 'on the licence')
+          : t(locale, '许可证未载明', 'not on the licence'),
         ...(business !== undefined ? { detail: business.code } : {}),
         ...(business?.note !== undefined ? { documentation: business.note[locale] } : {}),
       };
@@ -769,7 +825,12 @@ function seatCandidates(context: Context): ValueCandidate[] {
   if (calls === undefined || aht === undefined || calls <= 0 || aht <= 0) return [];
   const percent = getNumber(forecast, ['service_level', 'target_percent']) ?? 80;
   const within = getNumber(forecast, ['service_level', 'answer_within_s']) ?? 20;
-  const result = agentsRequired({ callsPerHour: calls, ahtSeconds: aht, targetPercent: percent, answerWithinSeconds: within });
+  const result = agentsRequired({
+    callsPerHour: calls,
+    ahtSeconds: aht,
+    targetPercent: percent,
+    answerWithinSeconds: within,
+  });
   if (!result.ok) return [];
   return [
     {
@@ -805,7 +866,11 @@ function enumCandidates(path: DataPath, info: FieldInfo, context: Context): Valu
         literal: info.enumValues.length === 1,
         ...(doc !== undefined ? { description: doc.length > 30 ? `${doc.slice(0, 29)}…` : doc } : {}),
         ...(doc !== undefined || fieldDoc !== undefined
-          ? { documentation: [doc !== undefined ? `\`${v}\`: ${doc}` : undefined, fieldDoc].filter((x) => x !== undefined).join('\n\n') }
+          ? {
+              documentation: [doc !== undefined ? `\`${v}\`: ${doc}` : undefined, fieldDoc]
+                .filter((x) => x !== undefined)
+                .join('\n\n'),
+            }
           : {}),
       };
     });

@@ -65,7 +65,11 @@ export type CursorPosition = ValuePosition | SlotPosition;
  * `江苏省, |]`) is found from the tree; everything else comes from the text of the line and the
  * indentation above it, which works whether or not the line being typed parses.
  */
-export function cursorPosition(text: string, offset: number, yaml?: Document.Parsed): CursorPosition | undefined {
+export function cursorPosition(
+  text: string,
+  offset: number,
+  yaml?: Document.Parsed,
+): CursorPosition | undefined {
   const lines = linesOf(text);
   const li = lineIndexAt(lines, offset);
   const line = lines[li];
@@ -124,7 +128,10 @@ export function cursorPosition(text: string, offset: number, yaml?: Document.Par
 }
 
 /** The outermost flow collection (from the AST) whose brackets enclose `offset`, with its data path. */
-function flowCollectionAt(yaml: Document.Parsed, offset: number): { path: Segment[]; start: number } | undefined {
+function flowCollectionAt(
+  yaml: Document.Parsed,
+  offset: number,
+): { path: Segment[]; start: number } | undefined {
   let node = (yaml.contents as Node | null) ?? null;
   const path: Segment[] = [];
   for (let depth = 0; node !== null && depth < 256; depth++) {
@@ -137,7 +144,14 @@ function flowCollectionAt(yaml: Document.Parsed, offset: number): { path: Segmen
         const key = pair.key as Node | null;
         const value = (pair.value as Node | null) ?? null;
         const valueRange = value?.range;
-        if (key === null || !isScalar(key) || value === null || valueRange === undefined || valueRange === null) continue;
+        if (
+          key === null ||
+          !isScalar(key) ||
+          value === null ||
+          valueRange === undefined ||
+          valueRange === null
+        )
+          continue;
         if (offset > valueRange[0] && offset <= valueRange[1]) {
           path.push(String(key.value));
           next = value;
@@ -147,7 +161,13 @@ function flowCollectionAt(yaml: Document.Parsed, offset: number): { path: Segmen
     } else if (isSeq(node)) {
       (node.items as (Node | null)[]).forEach((item, index) => {
         const itemRange = item?.range;
-        if (next === null && item != null && itemRange != null && offset > itemRange[0] && offset <= itemRange[1]) {
+        if (
+          next === null &&
+          item != null &&
+          itemRange != null &&
+          offset > itemRange[0] &&
+          offset <= itemRange[1]
+        ) {
           path.push(index);
           next = item;
         }
@@ -227,7 +247,15 @@ function valueOrFlow(
         flow: true,
       };
     }
-    return { kind: 'value', path: [...path, ...flow.segments], prefix, range, quoted: flow.quoted, needsSpace: false, flow: true };
+    return {
+      kind: 'value',
+      path: [...path, ...flow.segments],
+      prefix,
+      range,
+      quoted: flow.quoted,
+      needsSpace: false,
+      flow: true,
+    };
   }
   if (first !== undefined && '|>&*!%@`'.includes(first)) return undefined;
   if (first === '"' || first === "'") {
@@ -361,7 +389,12 @@ export function scanFlow(text: string): FlowScan | undefined {
         top.afterColon = false;
       }
       tokenStart = i + 1;
-    } else if (c === ':' && top?.kind === 'map' && !top.afterColon && /^(?:[\s,\]}]|$)/.test(text.slice(i + 1, i + 2))) {
+    } else if (
+      c === ':' &&
+      top?.kind === 'map' &&
+      !top.afterColon &&
+      /^(?:[\s,\]}]|$)/.test(text.slice(i + 1, i + 2))
+    ) {
       const key = unquote(text.slice(tokenStart, i).trim());
       top.key = key;
       top.afterColon = true;

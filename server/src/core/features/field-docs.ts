@@ -69,10 +69,14 @@ export function fieldMarkdown(path: DataPath, locale: Locale, options: FieldMark
   const second = other(info.description, locale);
   if (second !== undefined) blocks.push(`_${escapeMarkdown(second)}_`);
   if (info.enumValues.length > 1 && pick(info.markdown, locale) === undefined && info.enumValues.length <= 12)
-    blocks.push(`${t(locale, '可选值', 'Allowed values')}: ${info.enumValues.map(code).join(locale === 'en' ? ', ' : '、')}`);
+    blocks.push(
+      `${t(locale, '可选值', 'Allowed values')}: ${info.enumValues.map(code).join(locale === 'en' ? ', ' : '、')}`,
+    );
   const examples = info.examples.filter(isShortExample).slice(0, 3);
   if (examples.length > 0)
-    blocks.push(`${t(locale, '示例', 'Examples')}: ${examples.map(exampleText).join(locale === 'en' ? ', ' : '、')}`);
+    blocks.push(
+      `${t(locale, '示例', 'Examples')}: ${examples.map(exampleText).join(locale === 'en' ? ', ' : '、')}`,
+    );
   if (options.rules !== false) {
     const rules = rulesMarkdown(rulesAt(path), locale, options.linkFor);
     if (rules !== undefined) blocks.push(rules);
@@ -81,7 +85,11 @@ export function fieldMarkdown(path: DataPath, locale: Locale, options: FieldMark
 }
 
 /** `相关规则：` followed by one line per rule: ID (linked), one-sentence description. */
-export function rulesMarkdown(ids: readonly string[], locale: Locale, linkFor?: LinkResolver): string | undefined {
+export function rulesMarkdown(
+  ids: readonly string[],
+  locale: Locale,
+  linkFor?: LinkResolver,
+): string | undefined {
   if (ids.length === 0) return undefined;
   const lines = ids.map((id) => {
     const rule = ruleById.get(id);
@@ -95,7 +103,8 @@ export function rulesMarkdown(ids: readonly string[], locale: Locale, linkFor?: 
 function isShortExample(value: unknown): boolean {
   if (typeof value === 'string') return value.length <= 40;
   if (typeof value === 'number' || typeof value === 'boolean') return true;
-  if (Array.isArray(value)) return value.length <= 5 && value.every((v) => typeof v === 'string' && v.length <= 20);
+  if (Array.isArray(value))
+    return value.length <= 5 && value.every((v) => typeof v === 'string' && v.length <= 20);
   return false;
 }
 

@@ -39,7 +39,10 @@ export function foldingRanges(doc: FoldingDocument): FoldRange[] {
         const key = pair.key as Node | null;
         const value = (pair.value as Node | null) ?? null;
         if (key?.range && value !== null && !(isScalar(value) && value.value === null)) {
-          add({ startLine: lineOf(key.range[0]), endLine: lineOf(Math.max(key.range[0], valueEnd(text, value) - 1)) });
+          add({
+            startLine: lineOf(key.range[0]),
+            endLine: lineOf(Math.max(key.range[0], valueEnd(text, value) - 1)),
+          });
         }
         walk(value, depth + 1);
       }
@@ -47,13 +50,16 @@ export function foldingRanges(doc: FoldingDocument): FoldRange[] {
       for (const item of node.items as (Node | null)[]) {
         if (item?.range) {
           // The item's fold starts on its `- ` line.
-          add({ startLine: lineOf(item.range[0]), endLine: lineOf(Math.max(item.range[0], valueEnd(text, item) - 1)) });
+          add({
+            startLine: lineOf(item.range[0]),
+            endLine: lineOf(Math.max(item.range[0], valueEnd(text, item) - 1)),
+          });
         }
         walk(item, depth + 1);
       }
     }
   };
-  walk((doc.yaml.contents) ?? null, 0);
+  walk(doc.yaml.contents ?? null, 0);
 
   // Comment runs and region markers, from the text.
   const textLines = text.split(/\r\n|\r|\n/);
@@ -75,7 +81,8 @@ export function foldingRanges(doc: FoldingDocument): FoldRange[] {
       runStart = -1;
     }
   });
-  if (runStart >= 0 && textLines.length - 1 > runStart) add({ startLine: runStart, endLine: textLines.length - 1, kind: 'comment' });
+  if (runStart >= 0 && textLines.length - 1 > runStart)
+    add({ startLine: runStart, endLine: textLines.length - 1, kind: 'comment' });
 
   return [...byStart.values()].sort((a, b) => a.startLine - b.startLine);
 }

@@ -45,11 +45,17 @@ export interface HoverResult {
 const SEPARATOR = '\n\n---\n\n';
 
 /** The hover at `offset`, or undefined where there is nothing to say. */
-export function hoverAt(doc: HoverDocument, offset: number, options: HoverOptions = {}): HoverResult | undefined {
+export function hoverAt(
+  doc: HoverDocument,
+  offset: number,
+  options: HoverOptions = {},
+): HoverResult | undefined {
   const locale = options.locale ?? 'zh-cn';
   const target = nodeAt(doc.yaml, doc.text, offset);
   const findings = (options.findings ?? []).filter(
-    (f) => f.range.start <= offset && (offset < f.range.end || (offset === f.range.end && f.range.end === f.range.start)),
+    (f) =>
+      f.range.start <= offset &&
+      (offset < f.range.end || (offset === f.range.end && f.range.end === f.range.start)),
   );
   const sections: string[] = [];
   if (target !== undefined) {
@@ -61,7 +67,8 @@ export function hoverAt(doc: HoverDocument, offset: number, options: HoverOption
     if (facts.length > 0) sections.push(facts.join('\n\n'));
     if (docs.length > 0) sections.push(docs.join('\n\n'));
   }
-  if (findings.length > 0) sections.push(findings.map((f) => findingMarkdown(f, locale, options.linkFor)).join(SEPARATOR));
+  if (findings.length > 0)
+    sections.push(findings.map((f) => findingMarkdown(f, locale, options.linkFor)).join(SEPARATOR));
   if (sections.length === 0) return undefined;
   const range = target?.range ?? findings[0]?.range;
   if (range === undefined) return undefined;
@@ -70,7 +77,13 @@ export function hoverAt(doc: HoverDocument, offset: number, options: HoverOption
 
 // ---- facts about values ----
 
-function valueFacts(path: DataPath, on: 'key' | 'value', value: unknown, data: unknown, locale: Locale): string[] {
+function valueFacts(
+  path: DataPath,
+  on: 'key' | 'value',
+  value: unknown,
+  data: unknown,
+  locale: Locale,
+): string[] {
   const pattern = pathPattern(path);
   const out: string[] = [];
   if (pattern === 'tech.seats' || pattern === 'tech.traffic_forecast') {
@@ -121,12 +134,14 @@ function valueFacts(path: DataPath, on: 'key' | 'value', value: unknown, data: u
     const business = businessFacts(text, locale);
     if (business !== undefined) out.push(business);
   }
-  if (pattern === 'dialing.routing.*.site' || pattern === 'dialing.routing.*.link') out.push(referenceFacts(pattern, text, data, locale));
+  if (pattern === 'dialing.routing.*.site' || pattern === 'dialing.routing.*.link')
+    out.push(referenceFacts(pattern, text, data, locale));
   return out;
 }
 
 function provinceFacts(text: string, locale: Locale): string | undefined {
-  if (text === '全国') return t(locale, '**全国** · 覆盖全部 31 个省级行政区', '**全国** · nationwide, all 31 provinces');
+  if (text === '全国')
+    return t(locale, '**全国** · 覆盖全部 31 个省级行政区', '**全国** · nationwide, all 31 provinces');
   const found = findProvince(text);
   if (found === undefined) return undefined;
   const p = found.province;
@@ -134,16 +149,30 @@ function provinceFacts(text: string, locale: Locale): string | undefined {
     `**${p.name}** · ${t(locale, '行政区划代码', 'division code')} \`${p.code}\`（GB/T 2260）`,
     p.municipality
       ? t(locale, '直辖市，本身算作一个城市。', 'A municipality; it counts as one city.')
-      : t(locale, `下辖地级行政区 ${citiesOf(p.code).length} 个。`, `${citiesOf(p.code).length} prefecture-level divisions.`),
+      : t(
+          locale,
+          `下辖地级行政区 ${citiesOf(p.code).length} 个。`,
+          `${citiesOf(p.code).length} prefecture-level divisions.`,
+        ),
   ];
   if (!found.official)
     lines.push(
-      t(locale, `正式名称为“${p.name}”（规则 R-COVERAGE-004 建议改用正式名称）。`, `The official name is “${p.name}” (rule R-COVERAGE-004 suggests it).`),
+      t(
+        locale,
+        `正式名称为“${p.name}”（规则 R-COVERAGE-004 建议改用正式名称）。`,
+        `The official name is “${p.name}” (rule R-COVERAGE-004 suggests it).`,
+      ),
     );
   return lines.join('\n\n');
 }
 
-function cityFacts(path: DataPath, pattern: string, text: string, data: unknown, locale: Locale): string | undefined {
+function cityFacts(
+  path: DataPath,
+  pattern: string,
+  text: string,
+  data: unknown,
+  locale: Locale,
+): string | undefined {
   const entryPath = pattern.endsWith('cities.*') ? path.slice(0, -2) : path.slice(0, -1);
   const provinceName = getString(data, [...entryPath, 'province']);
   const province = provinceName === undefined ? undefined : findProvince(provinceName)?.province;
@@ -151,7 +180,11 @@ function cityFacts(path: DataPath, pattern: string, text: string, data: unknown,
   const found = inProvince ?? findCity(text);
   if (found === undefined) {
     return province !== undefined
-      ? t(locale, `“${escapeMarkdown(text)}”不是${province.name}的地级行政区。`, `“${escapeMarkdown(text)}” is not a prefecture-level division of ${province.name}.`)
+      ? t(
+          locale,
+          `“${escapeMarkdown(text)}”不是${province.name}的地级行政区。`,
+          `“${escapeMarkdown(text)}” is not a prefecture-level division of ${province.name}.`,
+        )
       : undefined;
   }
   const owner = provinceByCode(found.city.province);
@@ -159,7 +192,13 @@ function cityFacts(path: DataPath, pattern: string, text: string, data: unknown,
     `**${found.city.name}** · ${t(locale, '行政区划代码', 'division code')} \`${found.city.code}\`（GB/T 2260）${owner !== undefined ? ` · ${owner.name}` : ''}`,
   ];
   if (province !== undefined && inProvince === undefined)
-    lines.push(t(locale, `不在${province.name}内（规则 R-COVERAGE-004）。`, `Not in ${province.name} (rule R-COVERAGE-004).`));
+    lines.push(
+      t(
+        locale,
+        `不在${province.name}内（规则 R-COVERAGE-004）。`,
+        `Not in ${province.name} (rule R-COVERAGE-004).`,
+      ),
+    );
   if (!found.official)
     lines.push(t(locale, `正式名称为“${found.city.name}”。`, `The official name is “${found.city.name}”.`));
   return lines.join('\n\n');
@@ -185,12 +224,23 @@ function referenceFacts(pattern: string, id: string, data: unknown, locale: Loca
   const target = list.find((entry) => isRecord(entry) && getString(entry, ['id']) === id);
   if (target === undefined)
     return isSite
-      ? t(locale, `技术方案中没有 id 为 \`${id}\` 的设置地（tech.platform.sites）。`, `No site with id \`${id}\` in tech.platform.sites.`)
-      : t(locale, `技术方案中没有 id 为 \`${id}\` 的接入链路（tech.access.links）。`, `No link with id \`${id}\` in tech.access.links.`);
+      ? t(
+          locale,
+          `技术方案中没有 id 为 \`${id}\` 的设置地（tech.platform.sites）。`,
+          `No site with id \`${id}\` in tech.platform.sites.`,
+        )
+      : t(
+          locale,
+          `技术方案中没有 id 为 \`${id}\` 的接入链路（tech.access.links）。`,
+          `No link with id \`${id}\` in tech.access.links.`,
+        );
   const parts = isSite
     ? [getString(target, ['name']), getString(target, ['province']), getString(target, ['city'])]
     : [getString(target, ['carrier']), getString(target, ['gateway']), getString(target, ['signalling'])];
-  return `\`${id}\` → ${parts.filter((p) => p !== undefined).map((p) => escapeMarkdown(p ?? '')).join(' · ')}`;
+  return `\`${id}\` → ${parts
+    .filter((p) => p !== undefined)
+    .map((p) => escapeMarkdown(p ?? ''))
+    .join(' · ')}`;
 }
 
 /** One candidate number: digits, segment, base/extension and the annual occupation fee. */
@@ -199,25 +249,45 @@ export function numberFacts(text: string, locale: Locale, bold: boolean): string
   if (!/^\d+$/.test(text)) return `${head} · ${t(locale, '不是纯数字', 'not all digits')}`;
   const digits = t(locale, `${text.length} 位`, `${text.length} digits`);
   const segment = segmentOf(text);
-  if (segment === undefined) return `${head} · ${digits} · ${t(locale, '不属于 95 号段', 'not in the 95 range')}`;
+  if (segment === undefined)
+    return `${head} · ${digits} · ${t(locale, '不属于 95 号段', 'not in the 95 range')}`;
   if (!segment.allowed)
     return `${head} · ${digits} · ${segment.reason?.[locale] ?? t(locale, '不能申请', 'cannot be requested')}`;
   const length = segment.baseLength ?? text.length;
-  const parts = [head, digits, t(locale, `${segment.prefix} 号段（基本号码 ${length} 位）`, `segment ${segment.prefix} (${length}-digit numbers)`)];
+  const parts = [
+    head,
+    digits,
+    t(
+      locale,
+      `${segment.prefix} 号段（基本号码 ${length} 位）`,
+      `segment ${segment.prefix} (${length}-digit numbers)`,
+    ),
+  ];
   const split = splitNumber(text);
   const fee = annualFeeFen(length);
   if (split === undefined) parts.push(t(locale, `位数不足 ${length} 位`, `shorter than ${length} digits`));
   else {
     if (split.extension !== '')
-      parts.push(t(locale, `基本号码 ${split.base} + 拓展位 ${split.extension}`, `base ${split.base} + extension ${split.extension}`));
-    if (fee !== undefined) parts.push(t(locale, `年占用费 ${formatFen(fee)}`, `annual fee ${formatFen(fee)}`));
+      parts.push(
+        t(
+          locale,
+          `基本号码 ${split.base} + 拓展位 ${split.extension}`,
+          `base ${split.base} + extension ${split.extension}`,
+        ),
+      );
+    if (fee !== undefined)
+      parts.push(t(locale, `年占用费 ${formatFen(fee)}`, `annual fee ${formatFen(fee)}`));
   }
   const line = parts.join(' · ');
   return segment.seedListed === false ? `${line}\n\n${seedListedNote[locale]}` : line;
 }
 
 function feeNote(locale: Locale): string {
-  const basis = t(locale, '占用费按基本号码位长计，拓展位不另计。', 'The fee goes by the base number’s length; extension digits add nothing.');
+  const basis = t(
+    locale,
+    '占用费按基本号码位长计，拓展位不另计。',
+    'The fee goes by the base number’s length; extension digits add nothing.',
+  );
   return feesConfirmed ? `_${basis}_` : `_${basis}${feeStandard[locale]}_`;
 }
 
@@ -236,7 +306,12 @@ function erlangFacts(data: unknown, locale: Locale): string | undefined {
   const written = getRecord(forecast, ['service_level']);
   const percent = getNumber(written, ['target_percent']) ?? 80;
   const within = getNumber(written, ['answer_within_s']) ?? 20;
-  const result = agentsRequired({ callsPerHour: calls, ahtSeconds: aht, targetPercent: percent, answerWithinSeconds: within });
+  const result = agentsRequired({
+    callsPerHour: calls,
+    ahtSeconds: aht,
+    targetPercent: percent,
+    answerWithinSeconds: within,
+  });
   if (!result.ok) return t(locale, '话务量超出可核算的范围。', 'The traffic is beyond what can be computed.');
   const a = offeredErlangs(calls, aht);
   const lines = [
@@ -256,8 +331,16 @@ function erlangFacts(data: unknown, locale: Locale): string | undefined {
     const achieved = serviceLevel(seats, a, aht, within);
     lines.push(
       seats >= result.agents
-        ? t(locale, `规划 ${seats} 个坐席：满足（服务水平约 ${pct(achieved)}）。`, `${seats} seats planned: enough (service level about ${pct(achieved)}).`)
-        : t(locale, `规划 ${seats} 个坐席：不足，还差 ${result.agents - seats} 个（规则 R-TECH-001）。`, `${seats} seats planned: ${result.agents - seats} short (rule R-TECH-001).`),
+        ? t(
+            locale,
+            `规划 ${seats} 个坐席：满足（服务水平约 ${pct(achieved)}）。`,
+            `${seats} seats planned: enough (service level about ${pct(achieved)}).`,
+          )
+        : t(
+            locale,
+            `规划 ${seats} 个坐席：不足，还差 ${result.agents - seats} 个（规则 R-TECH-001）。`,
+            `${seats} seats planned: ${result.agents - seats} short (rule R-TECH-001).`,
+          ),
     );
   }
   return lines.join('\n\n');
@@ -284,7 +367,9 @@ const SEVERITY_WORDS: Readonly<Record<Severity, { 'zh-cn': string; en: string }>
 
 function findingMarkdown(finding: Finding, locale: Locale, linkFor: LinkResolver | undefined): string {
   const rule = ruleById.get(finding.code);
-  const lines = [`**${escapeMarkdown(finding.code)}** · ${SEVERITY_WORDS[finding.severity][locale]}: ${escapeMarkdown(finding.message[locale])}`];
+  const lines = [
+    `**${escapeMarkdown(finding.code)}** · ${SEVERITY_WORDS[finding.severity][locale]}: ${escapeMarkdown(finding.message[locale])}`,
+  ];
   if (rule !== undefined) lines.push(escapeMarkdown(rule.description[locale]));
   const href = finding.docs !== undefined ? linkFor?.(finding.docs) : undefined;
   if (href !== undefined) lines.push(`[${t(locale, '规则说明', 'Rule documentation')}](${href})`);

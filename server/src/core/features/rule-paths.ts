@@ -15,7 +15,13 @@ export const RULE_PATHS: Readonly<Record<string, readonly string[]>> = {
 
   applicant: ['R-APPLICANT-007', 'R-APPLICANT-008'],
   'applicant.name': ['R-APPLICANT-007'],
-  'applicant.credit_code': ['R-APPLICANT-001', 'R-APPLICANT-002', 'R-APPLICANT-003', 'R-APPLICANT-004', 'R-APPLICANT-007'],
+  'applicant.credit_code': [
+    'R-APPLICANT-001',
+    'R-APPLICANT-002',
+    'R-APPLICANT-003',
+    'R-APPLICANT-004',
+    'R-APPLICANT-007',
+  ],
   'applicant.legal_rep': ['R-APPLICANT-008', 'R-PLEDGE-001'],
   'applicant.registered_capital_cny': ['R-APPLICANT-005'],
   'applicant.address': ['R-APPLICANT-008'],
@@ -188,6 +194,7 @@ export function rulesAt(path: DataPath): readonly string[] {
 /** Every rule listed for `path` or any of its parents (used to check the table against findings). */
 export function rulesCovering(path: DataPath): Set<string> {
   const out = new Set<string>();
-  for (let n = path.length; n >= 0; n--) for (const id of RULE_PATHS[pathPattern(path.slice(0, n))] ?? []) out.add(id);
+  for (let n = path.length; n >= 0; n--)
+    for (const id of RULE_PATHS[pathPattern(path.slice(0, n))] ?? []) out.add(id);
   return out;
 }

@@ -9,7 +9,8 @@ import { allowedProperties, getApplicationValidator, type SchemaNode } from '../
 import type { DataPath, Locale } from '../types';
 
 /** The domain type of a scalar field, for the value lists and hovers of completion and hover. */
-export type ValueType = 'province' | 'coverage' | 'city' | 'carrier' | 'date' | 'number95' | 'boolean' | 'none';
+export type ValueType =
+  'province' | 'coverage' | 'city' | 'carrier' | 'date' | 'number95' | 'boolean' | 'none';
 
 /** A field of the format as the schemas describe it. */
 export interface FieldInfo {
@@ -72,10 +73,13 @@ export function fieldInfo(path: DataPath): FieldInfo {
     if (schema['type'] === 'object' && Array.isArray(schema['required']))
       for (const name of schema['required'] as unknown[])
         if (typeof name === 'string' && !required.includes(name)) required.push(name);
-    if (examples.length === 0 && Array.isArray(schema['examples'])) examples.push(...(schema['examples'] as unknown[]));
+    if (examples.length === 0 && Array.isArray(schema['examples']))
+      examples.push(...(schema['examples'] as unknown[]));
   }
   // The description of the outermost schema that has one (a field's own words before its type's).
-  const described = schemas.find((s) => typeof s['description'] === 'string' || typeof s['markdownDescription'] === 'string');
+  const described = schemas.find(
+    (s) => typeof s['description'] === 'string' || typeof s['markdownDescription'] === 'string',
+  );
   const own = described === undefined ? [] : [described];
   if (types.has('array')) isArray = true;
   const isObject = types.has('object');
@@ -145,17 +149,24 @@ function valueTypeOf(
   if (types.has('boolean') && types.size === 1) return 'boolean';
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  if (types.has('string') && (last === 'city' || (typeof last === 'number' && parent === 'cities'))) return 'city';
+  if (types.has('string') && (last === 'city' || (typeof last === 'number' && parent === 'cities')))
+    return 'city';
   return 'none';
 }
 
 /** The text of a locale, falling back to the other language. */
-export function pick(text: { readonly 'zh-cn'?: string; readonly en?: string }, locale: Locale): string | undefined {
+export function pick(
+  text: { readonly 'zh-cn'?: string; readonly en?: string },
+  locale: Locale,
+): string | undefined {
   return locale === 'en' ? (text.en ?? text['zh-cn']) : (text['zh-cn'] ?? text.en);
 }
 
 /** The other language's text, when both exist. */
-export function other(text: { readonly 'zh-cn'?: string; readonly en?: string }, locale: Locale): string | undefined {
+export function other(
+  text: { readonly 'zh-cn'?: string; readonly en?: string },
+  locale: Locale,
+): string | undefined {
   return locale === 'en' ? text['zh-cn'] : text.en;
 }
 

@@ -59,7 +59,13 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function pairSymbol(text: string, pair: Pair, parent: DataPath, locale: Locale, depth: number): OutlineSymbol | undefined {
+function pairSymbol(
+  text: string,
+  pair: Pair,
+  parent: DataPath,
+  locale: Locale,
+  depth: number,
+): OutlineSymbol | undefined {
   const key = pair.key as Node | null;
   if (key === null || !isScalar(key)) return undefined;
   const name = String(key.value);
@@ -67,9 +73,11 @@ function pairSymbol(text: string, pair: Pair, parent: DataPath, locale: Locale, 
   const path = [...parent, name];
   const value = (pair.value as Node | null) ?? null;
   const keyRange = valueRange(text, key);
-  const end = value !== null && !isEmpty(value) ? Math.max(keyRange.end, valueEnd(text, value)) : keyRange.end;
+  const end =
+    value !== null && !isEmpty(value) ? Math.max(keyRange.end, valueEnd(text, value)) : keyRange.end;
   const range = { start: keyRange.start, end };
-  const children = value !== null && depth < MAX_DEPTH ? childSymbols(text, value, path, locale, depth + 1) : [];
+  const children =
+    value !== null && depth < MAX_DEPTH ? childSymbols(text, value, path, locale, depth + 1) : [];
   const title = pick(fieldInfo(path).title, locale);
   if (parent.length === 0) {
     return {
@@ -81,19 +89,33 @@ function pairSymbol(text: string, pair: Pair, parent: DataPath, locale: Locale, 
       children,
     };
   }
-  const kind: OutlineKind = value !== null && isMap(value) ? 'object' : value !== null && isSeq(value) ? 'array' : 'field';
+  const kind: OutlineKind =
+    value !== null && isMap(value) ? 'object' : value !== null && isSeq(value) ? 'array' : 'field';
   const detail =
     kind === 'field' && value !== null && isScalar(value) && value.value !== null
       ? preview(scalarText(value.value))
       : kind === 'array' && value !== null && isSeq(value)
         ? `${title ?? ''} (${value.items.length})`.trim()
         : title;
-  return { name, ...(detail !== undefined && detail !== '' ? { detail } : {}), kind, range, selectionRange: keyRange, children };
+  return {
+    name,
+    ...(detail !== undefined && detail !== '' ? { detail } : {}),
+    kind,
+    range,
+    selectionRange: keyRange,
+    children,
+  };
 }
 
-function childSymbols(text: string, node: Node, path: DataPath, locale: Locale, depth: number): OutlineSymbol[] {
+function childSymbols(
+  text: string,
+  node: Node,
+  path: DataPath,
+  locale: Locale,
+  depth: number,
+): OutlineSymbol[] {
   if (isMap(node)) {
-    return (node.items)
+    return node.items
       .map((pair) => pairSymbol(text, pair, path, locale, depth))
       .filter((s): s is OutlineSymbol => s !== undefined);
   }
@@ -146,7 +168,14 @@ function itemLabel(item: Node, index: number, locale: Locale): { name: string; d
     for (const pair of item.items) {
       const k = pair.key as Node | null;
       const v = pair.value as Node | null;
-      if (k !== null && isScalar(k) && String(k.value) === key && v !== null && isScalar(v) && v.value !== null)
+      if (
+        k !== null &&
+        isScalar(k) &&
+        String(k.value) === key &&
+        v !== null &&
+        isScalar(v) &&
+        v.value !== null
+      )
         return scalarText(v.value);
     }
     return undefined;
@@ -173,7 +202,8 @@ function itemLabel(item: Node, index: number, locale: Locale): { name: string; d
     return { name: preview(name), ...(detail !== undefined ? { detail } : {}) };
   }
   const scenario = field('scenario');
-  if (scenario !== undefined) return { name: preview(scenario), ...(carrier !== undefined ? { detail: carrier } : {}) };
+  if (scenario !== undefined)
+    return { name: preview(scenario), ...(carrier !== undefined ? { detail: carrier } : {}) };
   if (carrier !== undefined) {
     const status = field('status');
     return { name: carrier, ...(status !== undefined ? { detail: status } : {}) };
@@ -195,7 +225,11 @@ function preview(text: string): string {
 
 /** A scalar's value as text (keys and values are strings, numbers or booleans here). */
 function scalarText(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value) ?? '';
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : (JSON.stringify(value) ?? '');
 }
 
 function isEmpty(node: Node): boolean {

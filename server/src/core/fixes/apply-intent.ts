@@ -15,6 +15,11 @@ import { detectStyle, finishEdits, YamlEditor, type PropertyOrder } from './yaml
 export interface FixOptions {
   /** The declared order of properties, for placing inserted ones; the application schema's by default. */
   readonly order?: PropertyOrder;
+  /**
+   * Check the edited text (parses as well as before, holds what the intents promise); true by
+   * default. Fix-all turns it off per intent and checks all its edits together once instead.
+   */
+  readonly verify?: boolean;
 }
 
 /** The application schema's property order at a path (empty where it declares none). */
@@ -114,12 +119,12 @@ export function intentsEdits(
   }
   const finished = finishEdits(all);
   if (finished === undefined) return undefined;
-  if (finished.length === 0) return finished;
+  if (finished.length === 0 || options.verify === false) return finished;
   return verified(parsed, finished, intents) ? finished : undefined;
 }
 
 /** True when the edited text parses as well as before and holds what every intent promised. */
-function verified(parsed: ParsedDocument, edits: readonly TextEdit[], intents: readonly FixIntent[]): boolean {
+export function verified(parsed: ParsedDocument, edits: readonly TextEdit[], intents: readonly FixIntent[]): boolean {
   let after: ParsedDocument;
   try {
     after = parseApplication(applyEdits(parsed.text, edits));

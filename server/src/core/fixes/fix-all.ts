@@ -7,7 +7,7 @@
  */
 import type { Finding, FixIntent } from '../types';
 import type { ParsedDocument } from '../document/parse';
-import { intentEdits, type FixOptions } from './apply-intent';
+import { intentEdits, verified, type FixOptions } from './apply-intent';
 import { isSafeIntent } from './safety';
 import { editSetsConflict, normalizeEdits, type TextEdit } from './text-edit';
 
@@ -30,11 +30,22 @@ export function safeIntentOf(finding: Finding): FixIntent | undefined {
   return finding.data.fixes?.find(isSafeIntent);
 }
 
-/** Plans fix-all for a parsed document and its findings (as validated, same version). */
+/**
+ * Plans fix-all for a parsed document and its findings (as validated, same version). The edits are
+ * checked together once (one parse of the result); only when that check fails is each fix checked
+ * on its own, and the failing ones left out.
+ */
 export function planFixAll(parsed: ParsedDocument, findings: readonly Finding[], options: FixOptions = {}): FixAllPlan {
+  if (!parsed.hasRoot) return { edits: [], fixes: [] };
+  const fast = plan(parsed, findings, { ...options, verify: false });
+  if (fast.edits.length === 0) return fast;
+  if (verified(parsed, fast.edits, fast.fixes.map((f) => f.intent))) return fast;
+  return plan(parsed, findings, { ...options, verify: true });
+}
+
+function plan(parsed: ParsedDocument, findings: readonly Finding[], options: FixOptions): FixAllPlan {
   const taken: TextEdit[] = [];
   const fixes: PlannedFix[] = [];
-  if (!parsed.hasRoot) return { edits: [], fixes };
   for (const finding of findings) {
     const intent = safeIntentOf(finding);
     if (intent === undefined) continue;

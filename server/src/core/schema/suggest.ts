@@ -63,11 +63,15 @@ export function closestMatch(
   for (const candidate of candidates) {
     if (candidate === input || exclude.has(candidate)) continue;
     const normalized = normalize(candidate);
-    const length = Math.max(wantedLength, Array.from(normalized).length);
-    const distance = editDistance(wanted, normalized);
+    const candidateLength = Array.from(normalized).length;
+    const length = Math.max(wantedLength, candidateLength);
     // A prefix of two characters or more also counts: short forms such as 内蒙古 or 广西 for
     // 内蒙古自治区 and 广西壮族自治区 are too far by distance alone.
     const isPrefix = wantedLength >= 2 && normalized.startsWith(wanted);
+    // The distance is at least the difference in length: skip the quadratic computation when that
+    // alone rules the candidate out (a value of a megabyte against a list of names took seconds).
+    if (!isPrefix && Math.abs(wantedLength - candidateLength) > maxDistance(length)) continue;
+    const distance = editDistance(wanted, normalized);
     if (!isPrefix && (distance > maxDistance(length) || distance >= wantedLength)) continue;
     if (distance < bestDistance) {
       best = candidate;
