@@ -292,14 +292,16 @@ function renderModel(message: Extract<ToWebview, { type: 'model' }>): HTMLElemen
   if (priced.length > 0 && model.firstYearQuarters.length > 0) {
     const rows = model.firstYearQuarters.map((q, i) => {
       const first = priced[0]?.firstYear[i];
-      const span = first
-        ? first.firstMonth === first.lastMonth
-          ? first.firstMonth
-          : `${first.firstMonth}–${first.lastMonth.slice(0, 4) === first.firstMonth.slice(0, 4) ? first.lastMonth.slice(5) : first.lastMonth}`
-        : '';
+      const months = el('span', undefined, String(q.months));
+      // The billed months of the quarter, e.g. "2027-04 – 2027-06", as a tooltip.
+      if (first)
+        months.title =
+          first.firstMonth === first.lastMonth
+            ? first.firstMonth
+            : `${first.firstMonth} – ${first.lastMonth}`;
       return [
         q.label,
-        `${span} (${q.months})`,
+        months,
         dateFigure(q.due, labels),
         ...priced.map((c) => {
           const payment = c.firstYear[i];
@@ -310,7 +312,7 @@ function renderModel(message: Extract<ToWebview, { type: 'model' }>): HTMLElemen
     const months = model.firstYearQuarters.reduce((sum, q) => sum + q.months, 0);
     rows.push([
       labels.total,
-      `(${months})`,
+      String(months),
       '',
       ...priced.map((c) => (c.firstYearTotal ? money(c.firstYearTotal) : '')),
     ]);
@@ -451,7 +453,8 @@ function blockedBlock(model: FeeModel, labels: FeePreviewLabels, locale: Locale)
 
 function notesBlock(model: FeeModel, labels: FeePreviewLabels, locale: Locale): HTMLElement {
   const list = el('ul', 'notes');
-  for (const note of model.notes) {
+  // The unconfirmed standard is already the source line at the top.
+  for (const note of model.notes.filter((n) => n.id !== 'rate-unconfirmed')) {
     const item = el('li', undefined, pick(note.text, locale));
     item.dataset['note'] = note.id;
     list.append(item);

@@ -94,7 +94,7 @@ function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed 
   const tried = new Set<string>();
   const modes: ('left' | 'right')[] = insertion ? ['left', 'right'] : ['right'];
   for (const mode of modes) {
-    const candidates = collectCandidates(root as YAMLMap<unknown, unknown>, change, mode);
+    const candidates = collectCandidates(root, change, mode);
     for (let k = candidates.length - 1; k >= 0; k--) {
       const candidate = candidates[k];
       if (candidate === undefined) continue;
@@ -145,7 +145,7 @@ interface Head {
 
 /** Where item `k` of a block collection starts: its line must hold only indentation before it. */
 function head(text: string, collection: BlockCollection, k: number): Head | undefined {
-  const item = collection.items[k] as unknown;
+  const item = collection.items[k];
   let at: number;
   if (isMap(collection)) {
     if (!isPair(item) || !isScalar(item.key) || !item.key.range) return undefined;
@@ -242,8 +242,8 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
     }
     if (i !== j || fragmentEnd < 0) break;
     // Go down into item i's value when the change lies among its own items.
-    const item = collection.items[i] as unknown;
-    const value = isPair(item) ? (item.value as unknown) : item;
+    const item = collection.items[i];
+    const value = isPair(item) ? (item.value) : item;
     if (!(isMap(value) || isSeq(value)) || value.flow === true || value.items.length === 0) break;
     const inner = head(old, value, 0);
     if (inner === undefined || inner.line <= first.line) break;
@@ -300,7 +300,7 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
   let fragmentEnd: number | undefined;
   if (fragment === '') {
     // Whole items deleted: only between other items, and only when nothing before them moves over.
-    const first = collection.items[i] as unknown;
+    const first = collection.items[i];
     const node = isPair(first) ? first.key : first;
     if (j + 1 >= collection.items.length || i === 0 || !isScalarOrCollection(node)) return undefined;
     if (node.commentBefore || node.spaceBefore) return undefined;
@@ -322,7 +322,7 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
     fragmentEnd = fragmentRoot.range[1] + start;
     if (isMap(collection) && !keysStayUnique(collection, i, j, items)) return undefined;
     // Comments and blank lines before the fragment belong to its first item, as in a full parse.
-    const oldFirst = collection.items[i] as unknown;
+    const oldFirst = collection.items[i];
     const oldNode = isPair(oldFirst) ? oldFirst.key : oldFirst;
     const newFirst = items[0];
     const newNode = isPair(newFirst) ? newFirst.key : newFirst;
@@ -351,7 +351,7 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
     const parentRange = parent.range;
     const childRange = node.range;
     if (!parentRange || !childRange) return undefined;
-    const own = parent.items[index] as unknown;
+    const own = parent.items[index];
     const replaced = isPair(own) ? copyPair(own, own.key, node) : node;
     const parentEnds = collectionEnds(
       parentRange,
@@ -398,7 +398,7 @@ function endsWithPlainContent(collection: BlockCollection): boolean {
   for (let depth = 0; depth < MAX_REUSE_DEPTH; depth++) {
     if (isMap(node) || isSeq(node)) {
       if (node.flow === true) return true;
-      const last = node.items[node.items.length - 1] as unknown;
+      const last = node.items[node.items.length - 1];
       if (last === undefined) return false;
       node = isPair(last) ? last.value : last;
       continue;
@@ -456,7 +456,7 @@ function keysStayUnique(map: YAMLMap<unknown, unknown>, i: number, j: number, it
   }
   for (let k = 0; k < map.items.length; k++) {
     if (k >= i && k <= j) continue;
-    const key = map.items[k]?.key as unknown;
+    const key = map.items[k]?.key;
     if (!isScalar(key) || added.has(String(key.value))) return false;
   }
   return true;

@@ -128,7 +128,7 @@ function duplicateKeyErrors(yaml: Document.Parsed): YAMLError[] {
     if (isMap(node)) {
       const seen = new Set<unknown>();
       for (const pair of node.items) {
-        const key = pair.key as unknown;
+        const key = pair.key;
         if (isScalar(key)) {
           if (seen.has(key.value) && key.range) {
             const start = key.range[0];
