@@ -320,9 +320,9 @@ function renderModel(message: Extract<ToWebview, { type: 'model' }>): HTMLElemen
       section(
         labels.firstYear,
         el('p', 'muted', labels.firstYearHelp),
-        table([labels.quarter, labels.monthsBilled, labels.dueBy, ...priced.map((c) => c.number)], rows, [
+        table([labels.quarter, labels.months, labels.dueBy, ...priced.map((c) => c.number)], rows, [
           false,
-          false,
+          true,
           false,
           ...priced.map(() => true),
         ]),

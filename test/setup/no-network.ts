@@ -30,7 +30,10 @@ process.env['MIIT95_NETWORK_LOG'] = NETWORK_LOG;
 export function blockedAttempts(): string[] {
   let children: string[] = [];
   try {
-    children = readFileSync(NETWORK_LOG, 'utf8').split('\n').filter(Boolean);
+    // This process logs its own attempts there too; they are counted from `attempts` instead.
+    children = readFileSync(NETWORK_LOG, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith(`${process.pid} `));
   } catch {
     // Removed after the run.
   }

@@ -56,7 +56,6 @@ export function previewLabels(): FeePreviewLabels {
       'Accrued monthly, paid quarterly: each quarter is due by the 10th of the first month of the next quarter.',
     ),
     quarter: t('Quarter'),
-    monthsBilled: t('Months billed'),
     months: t('Months'),
     dueBy: t('Due by'),
     total: t('Total'),

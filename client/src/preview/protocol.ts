@@ -42,7 +42,6 @@ export interface FeePreviewLabels {
   readonly firstYear: string;
   readonly firstYearHelp: string;
   readonly quarter: string;
-  readonly monthsBilled: string;
   readonly months: string;
   readonly dueBy: string;
   readonly total: string;
