@@ -22,6 +22,7 @@ import {
 } from 'yaml';
 import type { OffsetRange } from '../types';
 import { LineIndex } from './line-index';
+import { MAX_PARSE_DEPTH, nestingOverflow } from './nesting';
 import { firstLineRange, lineRangeFrom, nonEmpty, valueRange } from './locate';
 
 /**
@@ -99,7 +100,10 @@ export function parseApplication(text: string): ParsedDocument {
  * duplicate keys reported as yaml's `uniqueKeys` would: DUPLICATE_KEY on each later key.
  */
 export function parseYaml(text: string): Document.Parsed {
-  const yaml = parseDocument(text, PARSE_OPTIONS) as Document.Parsed;
+  // Too deep for yaml's recursive composer: parse only the part before the overflow (analyseDocument
+  // reports NESTING_DEPTH and treats the data as unusable).
+  const overflow = nestingOverflow(text);
+  const yaml = parseDocument(overflow < 0 ? text : text.slice(0, overflow), PARSE_OPTIONS) as Document.Parsed;
   const duplicates = duplicateKeyErrors(yaml).sort((a, b) => a.pos[0] - b.pos[0]);
   if (duplicates.length > 0) {
     // Merged by position; yaml's own errors keep their order.
@@ -160,6 +164,13 @@ export function analyseDocument(text: string, yaml: Document.Parsed, checkShapes
     } else {
       errors.push(error);
     }
+  }
+
+  const overflow = yaml.range[2] < text.length ? nestingOverflow(text) : -1;
+  if (overflow >= 0) {
+    const range = { start: overflow, end: Math.min(text.length, overflow + 1) };
+    issues.push({ code: 'NESTING_DEPTH', range, detail: String(MAX_PARSE_DEPTH) });
+    return finish(text, yaml, undefined, false, errors, issues);
   }
 
   const contents = yaml.contents as Node | null;
