@@ -118,7 +118,7 @@ describe('fuzz: the core on randomly edited samples', function () {
         assertFindingsWellFormed(text, findings);
         assert.ok(RULE_PACKS.includes(config.rulePack) && config.rulePack !== 'latest', config.rulePack);
         for (const [id, severity] of Object.entries(config.severities))
-          assert.ok((CONFIGURED_SEVERITIES as readonly string[]).includes(severity!), `${id}: ${severity}`);
+          assert.ok((CONFIGURED_SEVERITIES as readonly string[]).includes(severity), `${id}: ${severity}`);
         const t = config.thresholds;
         for (const value of [
           t.coverage.minProvinces,

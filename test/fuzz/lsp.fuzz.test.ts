@@ -54,7 +54,7 @@ function checkPublishes(client: LspClient, uri: string, published: readonly Publ
     const document = TextDocument.create(uri, 'miit95', p.version, client.text(uri, p.version));
     for (const d of p.diagnostics) {
       assert.equal(d.source, 'miit95');
-      assert.notEqual(d.code, 'internal/server-error', `internal error: ${String(d.message)}`);
+      assert.notEqual(d.code, 'internal/server-error', `internal error: ${typeof d.message === 'string' ? d.message : d.message.value}`);
       assert.ok(typeof d.message === 'string' && d.message.length > 0, 'a message');
       assert.equal((d.data as { version?: number } | undefined)?.version, p.version, 'data.version');
       assertRangeInDocument(document, d.range, `v${p.version} ${String(d.code)}`);

@@ -111,15 +111,31 @@ describe('diagnostics scheduler: adaptive delay', function () {
       assert.deepEqual(versionsOf('a'), [1], 'version 2 waits for the (60 s) debounce');
     });
 
-    it('debounces an idle document’s edit when its last run was slow', async function () {
-      runCost.set('a', DIAGNOSTICS_FAST_RUN_MS + 100);
+    it('debounces an idle document’s edit when its last run after an edit was slow', async function () {
       documents.set('a', { version: 1, text: 'v1' });
       scheduler.contentChanged('a');
+      runCost.set('a', DIAGNOSTICS_FAST_RUN_MS + 100);
       now += 10_000;
       documents.set('a', { version: 2, text: 'v2' });
       scheduler.contentChanged('a');
+      await published$(2); // the first edit: no run after an edit measured yet, so at once
+      now += 10_000;
+      documents.set('a', { version: 3, text: 'v3' });
+      scheduler.contentChanged('a');
       await sentinel();
-      assert.deepEqual(versionsOf('a'), [1], 'version 2 waits for the (60 s) debounce');
+      assert.deepEqual(versionsOf('a'), [1, 2], 'version 3 waits for the (60 s) debounce');
+    });
+
+    it('does not judge by the first validation of a document (cold, full parse)', async function () {
+      runCost.set('a', DIAGNOSTICS_FAST_RUN_MS + 100);
+      documents.set('a', { version: 1, text: 'v1' });
+      scheduler.contentChanged('a');
+      runCost.set('a', 1);
+      now += 10_000;
+      documents.set('a', { version: 2, text: 'v2' });
+      scheduler.contentChanged('a');
+      await published$(2);
+      assert.deepEqual(versionsOf('a'), [1, 2]);
     });
   });
 });

@@ -6,8 +6,8 @@
  * tree are R-DOCS-001 "outside" findings, through the core, the CLI and the server alike.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import fsModule = require('node:fs');
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,9 @@ import { validate, type FileKind } from '../../server/src/core';
 import { createFileProbe } from '../../server/src/node/file-probe';
 import { assertBundleFresh, fileUri, LspClient, REPO_ROOT, SERVER_BUNDLE } from '../lsp/client';
 import { COMPLETE } from '../hostile/inputs';
+
+/** The fs module object itself (an `import * as` namespace is a copy): calls of the code under test go through it. */
+const fsModule = createRequire(__filename)('node:fs') as typeof import('node:fs');
 
 /** Calls `run` while every fs primitive that opens or reads a file throws; returns what was tried. */
 function withReadsForbidden<T>(run: () => T): { result: T; tried: string[] } {

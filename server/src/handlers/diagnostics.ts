@@ -16,7 +16,7 @@ export const DIAGNOSTICS_DEBOUNCE_MS = 75;
 /** An edit this long after the previous change of the document is not part of a burst. */
 export const DIAGNOSTICS_IDLE_MS = 50;
 /** A validation at most this long counts as fast: an idle document's edit is then validated at once. */
-export const DIAGNOSTICS_FAST_RUN_MS = 50;
+export const DIAGNOSTICS_FAST_RUN_MS = 100;
 /**
  * "At once" still leaves a few milliseconds for messages already on their way (the rest of a paste,
  * a close) to supersede the edit before it is validated.
@@ -50,8 +50,13 @@ interface DocumentState {
   publishedVersion: number | undefined;
   /** When the content last changed (clock time). */
   changedAt: number;
-  /** How long the last validation took (ms); undefined before the first. */
+  /**
+   * How long the last validation after an edit took (ms); undefined before the first. The first
+   * validation of a document (a full parse, code not yet warm) says little about the next ones.
+   */
   lastRunMs: number | undefined;
+  /** The document has been validated at least once. */
+  validated: boolean;
 }
 
 export class DiagnosticsScheduler {
@@ -83,6 +88,7 @@ export class DiagnosticsScheduler {
         publishedVersion: undefined,
         changedAt: now,
         lastRunMs: undefined,
+        validated: false,
       };
       this.states.set(uri, state);
       this.run(uri, state);
@@ -146,7 +152,8 @@ export class DiagnosticsScheduler {
     const version = document.version;
     const started = this.clock();
     const diagnostics = this.host.compute(document);
-    state.lastRunMs = this.clock() - started;
+    if (state.validated) state.lastRunMs = this.clock() - started;
+    state.validated = true;
     // Validation is synchronous today; these checks keep a slow or future asynchronous run from
     // publishing over newer content or after the document was closed or reopened.
     if (this.stopped || this.states.get(uri) !== state || state.generation !== generation) return;

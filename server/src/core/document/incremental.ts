@@ -12,6 +12,7 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Schema } from 'yaml';
 import { analyseDocument, parseApplication, parseYaml, type ParsedDocument } from './parse';
+import { forgetValue } from './plain-value';
 
 type BlockCollection = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 type Range3 = [number, number, number];
@@ -507,6 +508,7 @@ function shiftCopy(item: unknown, delta: number): unknown {
       item,
       (item.items as unknown[]).map((child) => shiftCopy(child, delta)),
       moved(item.range, delta),
+      true,
     );
   }
   if (isAlias(item)) {
@@ -524,11 +526,21 @@ function copyPair(pair: Pair<unknown, unknown>, key: unknown, value: unknown): P
   return copy;
 }
 
-function copyCollection<T extends BlockCollection>(collection: T, items: unknown[], range: Range3 | null): T {
+/**
+ * A copy of a collection with other items and range. `sameItems`: the items are copies of the
+ * original's (moved), so its cached plain value still holds; otherwise the copy forgets it.
+ */
+function copyCollection<T extends BlockCollection>(
+  collection: T,
+  items: unknown[],
+  range: Range3 | null,
+  sameItems = false,
+): T {
   const copy = (isMap(collection) ? new YAMLMap(collection.schema) : new YAMLSeq(collection.schema)) as T;
   Object.assign(copy, collection);
   (copy as { items: unknown[] }).items = items;
   copy.range = range;
+  if (!sameItems) forgetValue(copy);
   return copy;
 }
 

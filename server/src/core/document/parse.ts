@@ -22,6 +22,7 @@ import {
 } from 'yaml';
 import type { OffsetRange } from '../types';
 import { LineIndex } from './line-index';
+import { plainValue } from './plain-value';
 import { MAX_PARSE_DEPTH, nestingOverflow } from './nesting';
 import { firstLineRange, lineRangeFrom, nonEmpty, valueRange } from './locate';
 
@@ -93,6 +94,13 @@ const PARSE_OPTIONS = {
 /** Parses an application text. Never throws on bad input: problems become errors and issues. */
 export function parseApplication(text: string): ParsedDocument {
   return analyseDocument(text, parseYaml(text));
+}
+
+/** The value through plain-value.ts (cached on the nodes for the next version), else yaml's toJS. */
+function buildValue(text: string, yaml: Document.Parsed): unknown {
+  // Aliases, and the alias count limit, are yaml's business.
+  const plain = text.includes('*') ? undefined : plainValue(yaml.contents);
+  return plain !== undefined ? plain.value : yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 }
 
 /**
@@ -170,7 +178,10 @@ export function analyseDocument(text: string, yaml: Document.Parsed, checkShapes
   if (overflow >= 0) {
     const range = { start: overflow, end: Math.min(text.length, overflow + 1) };
     issues.push({ code: 'NESTING_DEPTH', range, detail: String(MAX_PARSE_DEPTH) });
-    return finish(text, yaml, undefined, false, errors, issues);
+    // The text was cut at the overflow: yaml's complaints there (one unclosed bracket per level) are
+    // artefacts of the cut, not the user's errors.
+    const before = errors.filter((error) => error.pos[0] < overflow);
+    return finish(text, yaml, undefined, false, before, issues);
   }
 
   const contents = yaml.contents as Node | null;
@@ -202,7 +213,7 @@ export function analyseDocument(text: string, yaml: Document.Parsed, checkShapes
   }
 
   try {
-    const value: unknown = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value: unknown = buildValue(text, yaml);
     const hasRoot = value !== null && value !== undefined;
     return finish(text, yaml, hasRoot ? value : undefined, hasRoot, errors, issues);
   } catch (error) {
