@@ -197,8 +197,10 @@ export class ServerController implements vscode.Disposable {
    */
   private errorHandler(): ErrorHandler {
     return {
+      // Logged, not shown: a crash shows up as the close below, after a burst of failed writes.
       error: (_error, _message, count) => ({
         action: connectionErrorDecision(count) === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown,
+        handled: true,
       }),
       closed: () => {
         if (this.restartPolicy.crashed() === 'restart') {

@@ -43,10 +43,12 @@ export class RestartPolicy {
 }
 
 /**
- * What to do about an error on the connection (a message that could not be read or written):
- * continue for the first three, then shut the connection down — which then counts as a crash.
- * The same as vscode-languageclient's default.
+ * What to do about an error on the connection (a message that could not be read or written): carry
+ * on, always. A server that died also closes its connection, and the close decides — restart or
+ * not, by {@link RestartPolicy}. vscode-languageclient's default (shut down after three write errors,
+ * or at once on a read error) stopped a server that crashed while the editor was sending to it —
+ * each message in flight fails — and so bypassed the restarts altogether.
  */
-export function connectionErrorDecision(count: number | undefined): 'continue' | 'shutdown' {
-  return count !== undefined && count <= 3 ? 'continue' : 'shutdown';
+export function connectionErrorDecision(_count: number | undefined): 'continue' | 'shutdown' {
+  return 'continue';
 }

@@ -17,18 +17,23 @@ import {
 import type { DocumentSnapshot } from '../../server/src/handlers/validate-document';
 
 describe('diagnostics scheduler: adaptive delay', function () {
-  const cases: { name: string; idle: boolean; last: number | undefined; expected: number }[] = [
-    { name: 'idle, fast last run', idle: true, last: 3, expected: DIAGNOSTICS_IMMEDIATE_MS },
-    { name: 'idle, no run yet', idle: true, last: undefined, expected: DIAGNOSTICS_IMMEDIATE_MS },
-    { name: 'idle, run just fast enough', idle: true, last: DIAGNOSTICS_FAST_RUN_MS, expected: DIAGNOSTICS_IMMEDIATE_MS },
-    { name: 'idle, slow last run', idle: true, last: 200, expected: 200 },
-    { name: 'burst, fast runs', idle: false, last: 3, expected: DIAGNOSTICS_DEBOUNCE_MS },
-    { name: 'burst, slow runs', idle: false, last: 120, expected: 120 },
-    { name: 'burst, very slow runs', idle: false, last: 5000, expected: DIAGNOSTICS_MAX_DEBOUNCE_MS },
+  const D = DIAGNOSTICS_DEBOUNCE_MS;
+  const cases: { name: string; since: number; pending: boolean; last: number | undefined; expected: number }[] = [
+    { name: 'idle, fast last run', since: 1000, pending: false, last: 3, expected: DIAGNOSTICS_IMMEDIATE_MS },
+    { name: 'idle, no run after an edit yet', since: 1000, pending: false, last: undefined, expected: DIAGNOSTICS_IMMEDIATE_MS },
+    { name: 'idle, run just fast enough', since: 1000, pending: false, last: DIAGNOSTICS_FAST_RUN_MS, expected: DIAGNOSTICS_IMMEDIATE_MS },
+    { name: 'a pause of just the idle time', since: DIAGNOSTICS_IDLE_MS, pending: false, last: 3, expected: DIAGNOSTICS_IMMEDIATE_MS },
+    { name: 'a pause shorter than the idle time (typing)', since: DIAGNOSTICS_IDLE_MS - 1, pending: false, last: 3, expected: D },
+    { name: 'a pause shorter than the last run', since: 100, pending: false, last: 150, expected: 150 },
+    { name: 'a pause longer than the last run', since: 200, pending: false, last: 150, expected: DIAGNOSTICS_IMMEDIATE_MS },
+    { name: 'idle, slow last run', since: 10_000, pending: false, last: DIAGNOSTICS_FAST_RUN_MS + 1, expected: DIAGNOSTICS_FAST_RUN_MS + 1 },
+    { name: 'a run already pending (burst)', since: 1000, pending: true, last: 3, expected: D },
+    { name: 'burst, slow runs', since: 10, pending: true, last: 120, expected: 120 },
+    { name: 'burst, very slow runs', since: 10, pending: true, last: 5000, expected: DIAGNOSTICS_MAX_DEBOUNCE_MS },
   ];
   for (const c of cases) {
     it(`${c.name}: waits ${c.expected} ms`, function () {
-      assert.equal(diagnosticsDelay(c.idle, c.last, DIAGNOSTICS_DEBOUNCE_MS), c.expected);
+      assert.equal(diagnosticsDelay(c.since, c.pending, c.last, D), c.expected);
     });
   }
 

@@ -27,17 +27,45 @@ export interface OffsetRange {
 /** Which part of a node a finding underlines. */
 export type Target = 'key' | 'value' | 'node';
 
+/** Common to every fix intent: `safe` fixes are the ones fix-all (`source.fixAll.miit95`, `miit95 fix`) applies. */
+interface FixIntentBase {
+  readonly safe?: boolean;
+}
+
 /**
- * A fix a rule or the schema mapping proposes, as an intent on a data path; the fixer (editor issue)
- * turns intents into text edits that respect YAML indentation and quoting.
+ * A fix a rule or the schema mapping proposes, as an intent on a data path; the fixer
+ * (server/src/core/fixes/) turns intents into text edits that respect YAML indentation and quoting.
  */
-export type FixIntent =
-  | { readonly kind: 'replaceValue'; readonly path: DataPath; readonly value: unknown; readonly title: LocalizedText }
-  | { readonly kind: 'insertProperty'; readonly path: DataPath; readonly key: string; readonly value: unknown; readonly title: LocalizedText }
-  | { readonly kind: 'removeProperty'; readonly path: DataPath; readonly title: LocalizedText }
-  | { readonly kind: 'renameKey'; readonly path: DataPath; readonly newKey: string; readonly title: LocalizedText }
-  | { readonly kind: 'appendItem'; readonly path: DataPath; readonly value: unknown; readonly title: LocalizedText }
-  | { readonly kind: 'removeItem'; readonly path: DataPath; readonly title: LocalizedText };
+export type FixIntent = FixIntentBase &
+  (
+    | {
+        readonly kind: 'replaceValue';
+        readonly path: DataPath;
+        readonly value: unknown;
+        readonly title: LocalizedText;
+      }
+    | {
+        readonly kind: 'insertProperty';
+        readonly path: DataPath;
+        readonly key: string;
+        readonly value: unknown;
+        readonly title: LocalizedText;
+      }
+    | { readonly kind: 'removeProperty'; readonly path: DataPath; readonly title: LocalizedText }
+    | {
+        readonly kind: 'renameKey';
+        readonly path: DataPath;
+        readonly newKey: string;
+        readonly title: LocalizedText;
+      }
+    | {
+        readonly kind: 'appendItem';
+        readonly path: DataPath;
+        readonly value: unknown;
+        readonly title: LocalizedText;
+      }
+    | { readonly kind: 'removeItem'; readonly path: DataPath; readonly title: LocalizedText }
+  );
 
 /** What a quick fix or a hover needs to know about a finding, carried in `Diagnostic.data`. */
 export interface FindingData {

@@ -13,10 +13,13 @@ import type { DocumentSnapshot } from './validate-document';
 
 /** Quiet time after the last edit of a burst before a document is validated again. */
 export const DIAGNOSTICS_DEBOUNCE_MS = 75;
-/** An edit this long after the previous change of the document is not part of a burst. */
+/**
+ * An edit this long after the previous change of the document, and longer than its last validation
+ * took, is not part of a burst: the user paused for longer than a validation takes.
+ */
 export const DIAGNOSTICS_IDLE_MS = 50;
 /** A validation at most this long counts as fast: an idle document's edit is then validated at once. */
-export const DIAGNOSTICS_FAST_RUN_MS = 100;
+export const DIAGNOSTICS_FAST_RUN_MS = 250;
 /**
  * "At once" still leaves a few milliseconds for messages already on their way (the rest of a paste,
  * a close) to supersede the edit before it is validated.
@@ -26,11 +29,20 @@ export const DIAGNOSTICS_IMMEDIATE_MS = 12;
 export const DIAGNOSTICS_MAX_DEBOUNCE_MS = 300;
 
 /**
- * The wait before validating a changed document: a few milliseconds when it was idle and its last
- * validation (ms; undefined before the first) was fast, else the debounce, longer for a slow one.
+ * The wait before validating a changed document, given the time since its previous change, whether
+ * a validation is already pending, and how long its last validation after an edit took (undefined
+ * before the first): a few milliseconds when the document was idle (nothing pending, and a pause
+ * longer than both DIAGNOSTICS_IDLE_MS and the last validation) and that validation was fast; else
+ * the debounce, longer for a slow document.
  */
-export function diagnosticsDelay(idle: boolean, lastRunMs: number | undefined, debounceMs: number): number {
+export function diagnosticsDelay(
+  sinceChangeMs: number,
+  pending: boolean,
+  lastRunMs: number | undefined,
+  debounceMs: number,
+): number {
   const last = lastRunMs ?? 0;
+  const idle = !pending && sinceChangeMs >= Math.max(DIAGNOSTICS_IDLE_MS, last);
   if (idle && last <= DIAGNOSTICS_FAST_RUN_MS) return Math.min(DIAGNOSTICS_IMMEDIATE_MS, debounceMs);
   return Math.max(debounceMs, Math.min(last, DIAGNOSTICS_MAX_DEBOUNCE_MS));
 }
@@ -73,9 +85,8 @@ export class DiagnosticsScheduler {
   /**
    * The document's content changed (TextDocuments fires this on open and on every change). The first
    * content of a document is validated at once. A later change is validated after a few
-   * milliseconds when the document was idle (no change for DIAGNOSTICS_IDLE_MS, nothing pending)
-   * and its last validation was fast; otherwise it (re)starts the debounce timer, which drops the
-   * superseded run.
+   * milliseconds when the document was idle and its last validation was fast (diagnosticsDelay);
+   * otherwise it (re)starts the debounce timer, which drops the superseded run.
    */
   contentChanged(uri: string): void {
     if (this.stopped) return;
@@ -94,16 +105,11 @@ export class DiagnosticsScheduler {
       this.run(uri, state);
       return;
     }
-    const idle = known.timer === undefined && now - known.changedAt >= DIAGNOSTICS_IDLE_MS;
+    const delay = diagnosticsDelay(now - known.changedAt, known.timer !== undefined, known.lastRunMs, this.delayMs);
     known.generation++;
     known.changedAt = now;
     if (known.timer !== undefined) clearTimeout(known.timer);
-    known.timer = setTimeout(() => this.run(uri, known), this.delayFor(known, idle));
-  }
-
-  /** How long to wait before validating a changed document. */
-  private delayFor(state: DocumentState, idle: boolean): number {
-    return diagnosticsDelay(idle, state.lastRunMs, this.delayMs);
+    known.timer = setTimeout(() => this.run(uri, known), delay);
   }
 
   /** The document was closed: drop pending work and clear its diagnostics. */
