@@ -6,7 +6,7 @@
  * `.miit95.yaml` document is validated as a configuration (`kind: 'config'`): features meant for
  * applications should skip those.
  */
-import { LineIndex, type ParsedDocument, type ValidateOptions } from '../core';
+import { LineIndex, type FileKind, type FileProbe, type ParsedDocument, type ValidateOptions } from '../core';
 import { validateConfigSafely, validateSafelyWith, type SafeValidation } from '../node/validate-safely';
 import { isConfigUri } from './document-config';
 
@@ -28,6 +28,14 @@ export interface Analysis extends SafeValidation {
 /** Gives the validate options for a document (probe rooted at its folder, its configuration…). */
 export type OptionsFor = (uri: string) => ValidateOptions;
 
+/**
+ * How long an attachment probe's answer is reused for the next versions of a document (ms): the
+ * attachment rules ask on every keystroke, and each answer costs file-system calls. The client's
+ * file watcher reports attachment changes (the document's entry is then forgotten at once); this
+ * bounds how stale an answer can get without one.
+ */
+export const PROBE_MEMORY_MS = 2000;
+
 export class AnalysisCache {
   private readonly entries = new Map<string, { key: string; analysis: Analysis }>();
   /**
@@ -35,9 +43,15 @@ export class AnalysisCache {
    * version's parse reuses its unchanged parts (incremental reparse; the result is the same).
    */
   private readonly parses = new Map<string, ParsedDocument>();
+  /** Recent attachment probe answers per document: path → kind and when it was asked. */
+  private readonly probed = new Map<string, Map<string, { kind: FileKind; at: number }>>();
   private generation = 0;
 
-  constructor(private readonly optionsFor: OptionsFor) {}
+  constructor(
+    private readonly optionsFor: OptionsFor,
+    /** Milliseconds, monotonic; tests pass a fake clock. */
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /** The analysis of this document version; computed at most once per version and generation. */
   get(document: DocumentSnapshot): Analysis {
@@ -69,16 +83,44 @@ export class AnalysisCache {
   invalidateAll(): void {
     this.generation++;
     this.entries.clear();
+    this.probed.clear();
   }
 
-  /** Forgets one document (closed). */
+  /** Forgets one document (closed, or one of its attachments changed on disk). */
   delete(uri: string): void {
     this.entries.delete(uri);
     this.parses.delete(uri);
+    this.probed.delete(uri);
   }
 
+  /** The options with the previous parse to reuse and an attachment probe that remembers recent answers. */
   private withPrevious(uri: string, options: ValidateOptions): ValidateOptions {
     const previous = this.parses.get(uri);
-    return previous === undefined ? options : { ...options, previous };
+    const files = options.files === undefined ? undefined : this.rememberingProbe(uri, options.files);
+    return {
+      ...options,
+      ...(previous === undefined ? {} : { previous }),
+      ...(files === undefined ? {} : { files }),
+    };
+  }
+
+  private rememberingProbe(uri: string, inner: FileProbe): FileProbe {
+    let answers = this.probed.get(uri);
+    if (answers === undefined) {
+      answers = new Map();
+      this.probed.set(uri, answers);
+    }
+    const memory = answers;
+    return {
+      probe: (relativePath: string): FileKind => {
+        const now = this.clock();
+        const known = memory.get(relativePath);
+        if (known !== undefined && now - known.at < PROBE_MEMORY_MS) return known.kind;
+        const kind = inner.probe(relativePath);
+        if (memory.size > 1000) memory.clear();
+        memory.set(relativePath, { kind, at: now });
+        return kind;
+      },
+    };
   }
 }

@@ -44,7 +44,7 @@ describe('generated schema validators', function () {
       const current = readFileSync(path.join(GENERATED, file.name), 'utf8');
       assert.ok(
         current === file.content,
-        `server/src/core/schema/generated/${file.name} is stale: run \`npm run gen:validators\``,
+        `server/src/core/schema/generated/${file.name} is stale: run \`npx tsx scripts/gen-schema-validators.ts\` (npm run gen:validators)`,
       );
     }
   });
