@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { nestingOverflow, MAX_PARSE_DEPTH } from '../../../server/src/core/document/nesting';
-import { validate } from '../../../server/src/core';
+import { validate, LineIndex } from '../../../server/src/core';
 
 describe('nesting pre-scan', () => {
   const cases: [string, string, boolean][] = [
@@ -27,5 +27,14 @@ describe('nesting pre-scan', () => {
     assert.equal(nesting.length, 1);
     assert.equal(text.slice(nesting[0]!.range.start, nesting[0]!.range.end), '{');
     assert.deepEqual(findings.filter((f) => f.code.startsWith('schema/') || f.code.startsWith('R-')), []);
+  });
+});
+
+describe('LineIndex and CRLF', () => {
+  it('an offset between \\r and \\n maps to the end of that line, never past it', () => {
+    const lines = new LineIndex('ab\r\ncd');
+    assert.deepEqual(lines.positionAt(2), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
   });
 });
