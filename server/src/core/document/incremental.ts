@@ -2,14 +2,16 @@
  * Incremental reparse: the parse of a new version of a document, reusing the yaml tree of the
  * previous version. The changed span (common prefix and suffix of the two texts) is located in the
  * previous tree; the smallest run of block-collection items holding it is parsed alone, as its own
- * text, and spliced into a copy of the tree (nodes before the change shared, nodes after it copied
- * with their offsets moved; the previous tree is never modified). The result is the document a full
+ * text, and spliced into the tree: the collections on the way are copied, the nodes before the change
+ * are shared, and the nodes after it are shared too, moved to their new offsets in place. So the
+ * previous parse is consumed: once reused, it no longer describes its own text (the server keeps
+ * only the latest parse of each document, and uses trees synchronously). The result is the document a full
  * `parseApplication` gives (same values, ranges, errors and comments); whenever that cannot be
  * guaranteed cheaply — a previous version with errors, a fragment that does not parse cleanly alone,
  * anchors or aliases, tabs, directives, duplicate keys, deep nesting — it is a full parse. Owns only
  * that; the rest of the parse step (issues, value) is parse.ts.
  */
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Scalar } from 'yaml';
 import type { Node, Schema } from 'yaml';
 import { analyseDocument, parseApplication, parseYaml, type ParsedDocument } from './parse';
 import { forgetValue } from './plain-value';
@@ -28,6 +30,7 @@ const DOC = Symbol.for('yaml.document');
 /**
  * Parses `text`, a new version of the document `previous` was parsed from, reusing what it can.
  * Never throws on bad input; the result is always the one `parseApplication(text)` would give.
+ * `previous` is consumed: do not use it (or anything from its tree) afterwards.
  */
 export function reparseApplication(previous: ParsedDocument, text: string): ParsedDocument {
   return reparse(previous, text).parsed;
@@ -338,10 +341,11 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
   // A collection ends where its last item ends (then its own trailing comments, moved by delta).
   const lastEnd = last ? lastItemEnd(items, firstRange, fragmentEnd) : undefined;
   if (last && lastEnd === undefined) return undefined;
-  const after = collection.items.slice(j + 1).map((item) => shiftCopy(item, delta));
+  // Everything after the change moves by delta; moved in place at the end, once nothing can fail.
+  const moving: unknown[] = collection.items.slice(j + 1);
   const ends = collectionEnds(range, lastEnd, delta, change.e0);
   if (ends === undefined) return undefined;
-  let node: BlockCollection = copyCollection(collection, [...collection.items.slice(0, i), ...items, ...after], [
+  let node: BlockCollection = copyCollection(collection, [...collection.items.slice(0, i), ...items, ...moving], [
     i === 0 && firstRange !== undefined ? firstRange : range[0],
     ...ends,
   ]);
@@ -361,17 +365,17 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
       change.e0,
     );
     if (parentEnds === undefined) return undefined;
-    node = copyCollection(
-      parent,
-      [
-        ...parent.items.slice(0, index),
-        replaced,
-        ...parent.items.slice(index + 1).map((item) => shiftCopy(item, delta)),
-      ],
-      [parentRange[0], ...parentEnds],
-    );
+    const following = parent.items.slice(index + 1);
+    moving.push(...following);
+    node = copyCollection(parent, [...parent.items.slice(0, index), replaced, ...following], [
+      parentRange[0],
+      ...parentEnds,
+    ]);
   }
-  return copyDocument(previous.yaml, node, delta);
+  const document = copyDocument(previous.yaml, node, delta);
+  if (document === undefined) return undefined;
+  if (delta !== 0) for (const item of moving) moveInPlace(item, delta);
+  return document;
 }
 
 /** Where the new items end (the fragment collection's own end), when there are new items. */
@@ -490,33 +494,25 @@ function shiftInPlace(items: unknown[], offset: number, schema: Schema, depth: n
   return deepest;
 }
 
-function moved(range: Range3 | undefined | null, delta: number): Range3 | null {
-  return range ? [range[0] + delta, range[1] + delta, range[2] + delta] : null;
-}
-
-/** A copy of a node (or pair) of the previous tree, moved by `delta`; the original is left as it is. */
-function shiftCopy(item: unknown, delta: number): unknown {
-  if (delta === 0) return item;
-  if (isPair(item)) return copyPair(item, shiftCopy(item.key, delta), shiftCopy(item.value, delta));
-  if (isScalar(item)) {
-    const copy = Object.assign(new Scalar(item.value), item);
-    copy.range = moved(item.range, delta);
-    return copy;
+/**
+ * Moves a node (or pair) of the previous tree and everything under it by `delta`, in place: the
+ * previous tree is consumed (its positions after the change are those of the new text now).
+ */
+function moveInPlace(item: unknown, delta: number): void {
+  if (isPair(item)) {
+    moveInPlace(item.key, delta);
+    moveInPlace(item.value, delta);
+    return;
   }
-  if (isMap(item) || isSeq(item)) {
-    return copyCollection(
-      item,
-      (item.items as unknown[]).map((child) => shiftCopy(child, delta)),
-      moved(item.range, delta),
-      true,
-    );
+  if (isScalar(item) || isAlias(item) || isMap(item) || isSeq(item)) {
+    const range = item.range;
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
+    if (isMap(item) || isSeq(item)) for (const child of item.items as unknown[]) moveInPlace(child, delta);
   }
-  if (isAlias(item)) {
-    const copy = Object.assign(new Alias(item.source), item);
-    copy.range = moved(item.range, delta);
-    return copy;
-  }
-  return item;
 }
 
 function copyPair(pair: Pair<unknown, unknown>, key: unknown, value: unknown): Pair<unknown, unknown> {
@@ -526,21 +522,13 @@ function copyPair(pair: Pair<unknown, unknown>, key: unknown, value: unknown): P
   return copy;
 }
 
-/**
- * A copy of a collection with other items and range. `sameItems`: the items are copies of the
- * original's (moved), so its cached plain value still holds; otherwise the copy forgets it.
- */
-function copyCollection<T extends BlockCollection>(
-  collection: T,
-  items: unknown[],
-  range: Range3 | null,
-  sameItems = false,
-): T {
+/** A copy of a collection with other items and range; it forgets the original's cached plain value. */
+function copyCollection<T extends BlockCollection>(collection: T, items: unknown[], range: Range3 | null): T {
   const copy = (isMap(collection) ? new YAMLMap(collection.schema) : new YAMLSeq(collection.schema)) as T;
   Object.assign(copy, collection);
   (copy as { items: unknown[] }).items = items;
   copy.range = range;
-  if (!sameItems) forgetValue(copy);
+  forgetValue(copy);
   return copy;
 }
 
