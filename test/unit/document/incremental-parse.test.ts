@@ -102,6 +102,8 @@ function assertSameParse(actual: ParsedDocument, expected: ParsedDocument, conte
   const difference = treeDifference(actual.yaml.contents, expected.yaml.contents);
   assert.equal(difference, undefined, `tree differs at ${difference}\n${where}`);
   assert.deepEqual(actual.value, expected.value, where);
+  const starts = (lines: unknown): unknown => (lines as { lineStarts: number[] }).lineStarts;
+  assert.deepEqual(starts(actual.lines), starts(expected.lines), `line index\n${where}`);
 }
 
 /** An edit by fractions of the text (so that it fits any text): replace `span` characters at `at`. */
@@ -125,7 +127,7 @@ function apply(text: string, edit: Edit): string {
 }
 
 const SAMPLE_LINES = COMPLETE.split('\n');
-const FRAGMENTS = ['1', '0', 'x', ' ', '  ', '\n', '\n  ', ': ', '- ', '#', ' # c', '"', "'", '[', ']', '{', '}', '|', '>-', '&a ', '*a', '\t', '---', '浙江省', '，', 'key: v\n', '  - a\n', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n'];
+const FRAGMENTS = ['1', '0', 'x', ' ', '  ', '\n', '\r', '\r\n', '\n  ', ': ', '- ', '#', ' # c', '"', "'", '[', ']', '{', '}', '|', '>-', '&a ', '*a', '\t', '---', '浙江省', '，', 'key: v\n', '  - a\n', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n'];
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   {
@@ -179,6 +181,8 @@ describe('incremental reparse', function () {
     { name: 'an empty value before comment lines', from: COMPLETE, to: (t) => t.replace('  sms:\n    enabled: false\n', '  sms:\n  core:\n'), reused: false },
     { name: 'a scalar in a CRLF document', from: CRLF, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
     { name: 'a list item inserted in a CRLF document', from: CRLF, to: (t) => t.replace('    - name: 江南连锁超市股份有限公司', '    - name: 新客户\r\n      type: 连锁零售\r\n    - name: 江南连锁超市股份有限公司'), reused: true },
+    { name: 'a lone CR elsewhere in the text', from: COMPLETE.replace('# 材料8：', '# 材料8\r# '), to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
+    { name: 'a lone CR typed in the fragment', from: COMPLETE, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250\r    x: 1'), reused: false },
     { name: 'a duplicate key', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  name: 王建国'), reused: false },
     { name: 'a syntax error', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: [80 '), reused: false },
     { name: 'an alias', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: *x '), reused: false },

@@ -13,6 +13,7 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Scalar } from 'yaml';
 import type { Node, Schema } from 'yaml';
+import { LineIndex } from './line-index';
 import { analyseDocument, parseApplication, parseYaml, type ParsedDocument } from './parse';
 import { forgetValue } from './plain-value';
 
@@ -40,8 +41,12 @@ export function reparseApplication(previous: ParsedDocument, text: string): Pars
 export function reparse(previous: ParsedDocument, text: string): { parsed: ParsedDocument; reused: boolean } {
   if (text === previous.text) return { parsed: previous, reused: true };
   try {
-    const yaml = spliceReparse(previous, text);
-    if (yaml !== undefined) return { parsed: analyseDocument(text, yaml, false), reused: true };
+    const spliced = spliceReparse(previous, text);
+    if (spliced !== undefined) {
+      const { yaml, change } = spliced;
+      const lines = LineIndex.edited(previous.lines, text, change.p, change.e0, change.delta);
+      return { parsed: analyseDocument(text, yaml, false, lines), reused: true };
+    }
   } catch {
     // Any surprise in the reuse path: the full parse below is always right.
   }
@@ -62,6 +67,8 @@ interface Candidate {
   readonly end: number;
   /** Blank or comment lines follow the fragment before the next item (or the collection's end). */
   readonly trailing: boolean;
+  /** Old-text offset of the next item's line (or the collection's end): the lines up to it were read. */
+  readonly limit: number;
 }
 
 interface Change {
@@ -73,8 +80,11 @@ interface Change {
   readonly delta: number;
 }
 
-/** The new yaml document, or undefined when the reuse path does not apply. */
-function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed | undefined {
+/** The new yaml document and the change, or undefined when the reuse path does not apply. */
+function spliceReparse(
+  previous: ParsedDocument,
+  text: string,
+): { yaml: Document.Parsed; change: Change } | undefined {
   const old = previous.text;
   const root = previous.yaml.contents as unknown;
   if (
@@ -83,9 +93,7 @@ function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed 
     previous.warnings.length > 0 ||
     previous.issues.length > 0 ||
     !isMap(root) ||
-    root.flow === true ||
-    hasLoneCarriageReturn(old) ||
-    hasLoneCarriageReturn(text)
+    root.flow === true
   ) {
     return undefined;
   }
@@ -107,14 +115,21 @@ function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed 
       tried.add(key);
       if (candidate.end - candidate.start > old.length * MAX_FRAGMENT_SHARE) continue;
       const yaml = trySplice(previous, change, candidate);
-      if (yaml !== undefined) return yaml;
+      if (yaml !== undefined) return { yaml, change };
     }
   }
   return undefined;
 }
 
-function hasLoneCarriageReturn(text: string): boolean {
-  return text.includes('\r') && /\r(?!\n)/.test(text);
+/**
+ * A line break of its own (CR not followed by LF) in text[from, to): lines are found by LF here,
+ * so such a text is left to the full parse. Checked around the fragment only (a CR elsewhere does
+ * not change what the fragment's lines are; item heads after one fail their own check).
+ */
+function hasLoneCarriageReturn(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\r', from);
+  if (at < 0 || at >= to) return false;
+  return /\r(?!\n)/.test(text.slice(from, Math.min(text.length, to + 1)));
 }
 
 /** The common prefix and suffix of the two texts; a change starting in indentation starts at its line. */
@@ -219,6 +234,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
     // lines after it takes in the next item.
     let fragmentEnd = -1;
     let trailing = false;
+    let fragmentLimit = end;
     for (;;) {
       const next = j + 1 < count ? headAt(j + 1) : undefined;
       if (j + 1 < count && next === undefined) break;
@@ -227,6 +243,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
       if (e0 <= contentEnd) {
         fragmentEnd = contentEnd;
         trailing = contentEnd < limit;
+        fragmentLimit = limit;
         break;
       }
       if (next === undefined) break;
@@ -242,6 +259,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
         start: first.line,
         end: fragmentEnd,
         trailing,
+        limit: fragmentLimit,
       });
     }
     if (i !== j || fragmentEnd < 0) break;
@@ -291,6 +309,9 @@ function isContentLine(text: string, start: number, end: number): boolean {
 function trySplice(previous: ParsedDocument, change: Change, candidate: Candidate): Document.Parsed | undefined {
   const { old, text, delta } = change;
   const { collection, i, j, indent, start, end } = candidate;
+  if (hasLoneCarriageReturn(old, start, candidate.limit) || hasLoneCarriageReturn(text, start, end + delta)) {
+    return undefined;
+  }
   const fragment = text.slice(start, end + delta);
   const oldFragment = old.slice(start, end);
   // Anchors and aliases reach across fragments; directives and document markers end them.
