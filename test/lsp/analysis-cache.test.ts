@@ -30,11 +30,29 @@ describe('analysis cache', function () {
     },
   });
   let cache: AnalysisCache;
+  let optionsAsked = 0;
   beforeEach(function () {
     now = 0;
     asked = [];
     kind = 'file';
-    cache = new AnalysisCache(options, () => now);
+    optionsAsked = 0;
+    cache = new AnalysisCache(() => {
+      optionsAsked++;
+      return options();
+    }, () => now);
+  });
+
+  it('works out a document’s options again only when they are old or invalidated', function () {
+    cache.get(snapshot(1, SAMPLE));
+    now += PROBE_MEMORY_MS / 2;
+    cache.get(snapshot(2, `${SAMPLE}# x\n`));
+    assert.equal(optionsAsked, 1);
+    now += PROBE_MEMORY_MS;
+    cache.get(snapshot(3, SAMPLE));
+    assert.equal(optionsAsked, 2);
+    cache.invalidateAll();
+    cache.get(snapshot(3, SAMPLE));
+    assert.equal(optionsAsked, 3);
   });
 
   it('each version gives the findings of a fresh validation, reusing the previous parse', function () {

@@ -11,7 +11,7 @@ import { parseApplication, type ParsedDocument } from './document/parse';
 import { reparseApplication } from './document/incremental';
 import { syntaxFindings } from './document/syntax';
 import type { RuleModule } from './rules/define-rule';
-import { runRules, type RuleSeverityOverrides } from './rules/engine';
+import { keepRuleMemo, ruleMemoOf, runRules, type RuleMemo, type RuleSeverityOverrides } from './rules/engine';
 import { allRules } from './rules/index';
 import type { Thresholds } from './config/thresholds';
 import { mergeSeverities, type ResolvedConfig } from './config/config';
@@ -45,8 +45,10 @@ export interface ValidateOptions {
   readonly schema?: SchemaValidator;
   /**
    * The parse of an earlier version of the same document (`result.document` of its validation):
-   * the unchanged parts of its tree are reused (document/incremental.ts). The result is the same
-   * as without it; it only saves time. The earlier parse is not modified.
+   * the unchanged parts of its tree, and the rule results that depend only on unchanged sections,
+   * are reused (document/incremental.ts, rules/engine.ts). The result is the same as without it; it
+   * only saves time. The earlier parse is consumed: its tree now serves the new version, so do not
+   * use it afterwards (pass each parse as `previous` at most once).
    */
   readonly previous?: ParsedDocument;
 }
@@ -106,14 +108,18 @@ function checkDocument(
       findings.push(internalFinding('schema', error, parsed.text));
     }
     try {
+      // The rules' results of the previous version are reused where their inputs are unchanged.
+      const memo = { previous: options.previous && ruleMemoOf(options.previous), next: new Map() as RuleMemo };
       dataFindings.push(
         ...runRules(rules, parsed, {
           ...(options.files !== undefined ? { files: options.files } : {}),
           severity,
           ...(thresholds !== undefined ? { thresholds } : {}),
           ...(options.today !== undefined ? { today: options.today } : {}),
+          memo,
         }),
       );
+      keepRuleMemo(parsed, memo.next);
     } catch (error) {
       findings.push(internalFinding('rules', error, parsed.text));
     }

@@ -29,9 +29,10 @@ export interface Analysis extends SafeValidation {
 export type OptionsFor = (uri: string) => ValidateOptions;
 
 /**
- * How long an attachment probe's answer is reused for the next versions of a document (ms): the
- * attachment rules ask on every keystroke, and each answer costs file-system calls. The client's
- * file watcher reports attachment changes (the document's entry is then forgotten at once); this
+ * How long an attachment probe's answer, and a document's options (its configuration lookup), are
+ * reused for the next versions of a document (ms): the attachment rules ask on every keystroke, and
+ * each answer costs file-system calls. The client's file watcher reports attachment and
+ * configuration changes (the document's entry, or everything, is then forgotten at once); this
  * bounds how stale an answer can get without one.
  */
 export const PROBE_MEMORY_MS = 2000;
@@ -43,6 +44,8 @@ export class AnalysisCache {
    * version's parse reuses its unchanged parts (incremental reparse; the result is the same).
    */
   private readonly parses = new Map<string, ParsedDocument>();
+  /** The options of each document, with when they were worked out (they cost file-system lookups). */
+  private readonly options = new Map<string, { options: ValidateOptions; at: number }>();
   /** Recent attachment probe answers per document: path → kind and when it was asked. */
   private readonly probed = new Map<string, Map<string, { kind: FileKind; at: number }>>();
   private generation = 0;
@@ -63,7 +66,7 @@ export class AnalysisCache {
     const validation =
       kind === 'config'
         ? validateConfigSafely(text)
-        : validateSafelyWith(text, this.withPrevious(document.uri, this.optionsFor(document.uri)));
+        : validateSafelyWith(text, this.withPrevious(document.uri, this.recentOptions(document.uri)));
     const parsed = kind === 'application' ? validation.result?.document : undefined;
     if (parsed !== undefined) this.parses.set(document.uri, parsed);
     else this.parses.delete(document.uri);
@@ -84,6 +87,7 @@ export class AnalysisCache {
     this.generation++;
     this.entries.clear();
     this.probed.clear();
+    this.options.clear();
   }
 
   /** Forgets one document (closed, or one of its attachments changed on disk). */
@@ -91,6 +95,21 @@ export class AnalysisCache {
     this.entries.delete(uri);
     this.parses.delete(uri);
     this.probed.delete(uri);
+    this.options.delete(uri);
+  }
+
+  /**
+   * The document's options, worked out again when older than PROBE_MEMORY_MS: finding the
+   * configuration costs `stat`s up the folder tree on every keystroke otherwise. A changed
+   * configuration file or setting invalidates everything at once (ConfigSync).
+   */
+  private recentOptions(uri: string): ValidateOptions {
+    const now = this.clock();
+    const known = this.options.get(uri);
+    if (known !== undefined && now - known.at < PROBE_MEMORY_MS) return known.options;
+    const options = this.optionsFor(uri);
+    this.options.set(uri, { options, at: now });
+    return options;
   }
 
   /** The options with the previous parse to reuse and an attachment probe that remembers recent answers. */

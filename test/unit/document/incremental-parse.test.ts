@@ -11,7 +11,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { parseApplication, validate, type ParsedDocument } from '../../../server/src/core';
+import {
+  defineRule,
+  getNumber,
+  getString,
+  parseApplication,
+  validate,
+  type ParsedDocument,
+  type RuleModule,
+} from '../../../server/src/core';
 import { reparse } from '../../../server/src/core/document/incremental';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -43,7 +51,9 @@ const GROWN = COMPLETE.replace(
       (_, i) => `    - name: 客户${i}有限公司\n      type: 电子商务平台\n      status: 已签约\n`,
     ).join(''),
 );
-const TEXTS = [COMPLETE, GROWN, ...samples()];
+/** Windows line ends: the reuse path works on CRLF text too. */
+const CRLF = COMPLETE.replace(/\n/g, '\r\n');
+const TEXTS = [COMPLETE, GROWN, CRLF, ...samples()];
 
 /** The first difference between two yaml trees, as a path and a description; undefined when equal. */
 function treeDifference(a: unknown, b: unknown, at = '$'): string | undefined {
@@ -92,6 +102,8 @@ function assertSameParse(actual: ParsedDocument, expected: ParsedDocument, conte
   const difference = treeDifference(actual.yaml.contents, expected.yaml.contents);
   assert.equal(difference, undefined, `tree differs at ${difference}\n${where}`);
   assert.deepEqual(actual.value, expected.value, where);
+  const starts = (lines: unknown): unknown => (lines as { lineStarts: number[] }).lineStarts;
+  assert.deepEqual(starts(actual.lines), starts(expected.lines), `line index\n${where}`);
 }
 
 /** An edit by fractions of the text (so that it fits any text): replace `span` characters at `at`. */
@@ -115,7 +127,7 @@ function apply(text: string, edit: Edit): string {
 }
 
 const SAMPLE_LINES = COMPLETE.split('\n');
-const FRAGMENTS = ['1', '0', 'x', ' ', '  ', '\n', '\n  ', ': ', '- ', '#', ' # c', '"', "'", '[', ']', '{', '}', '|', '>-', '&a ', '*a', '\t', '---', '浙江省', '，', 'key: v\n', '  - a\n', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n'];
+const FRAGMENTS = ['1', '0', 'x', ' ', '  ', '\n', '\r', '\r\n', '\n  ', ': ', '- ', '#', ' # c', '"', "'", '[', ']', '{', '}', '|', '>-', '&a ', '*a', '\t', '---', '浙江省', '，', 'key: v\n', '  - a\n', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n'];
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   {
@@ -167,6 +179,10 @@ describe('incremental reparse', function () {
     { name: 'a leading blank line removed', from: `\n${COMPLETE}`, to: (t) => t.slice(1), reused: false },
     { name: 'a leading blank line added', from: COMPLETE, to: (t) => `\n${t}`, reused: false },
     { name: 'an empty value before comment lines', from: COMPLETE, to: (t) => t.replace('  sms:\n    enabled: false\n', '  sms:\n  core:\n'), reused: false },
+    { name: 'a scalar in a CRLF document', from: CRLF, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
+    { name: 'a list item inserted in a CRLF document', from: CRLF, to: (t) => t.replace('    - name: 江南连锁超市股份有限公司', '    - name: 新客户\r\n      type: 连锁零售\r\n    - name: 江南连锁超市股份有限公司'), reused: true },
+    { name: 'a lone CR elsewhere in the text', from: COMPLETE.replace('# 材料8：', '# 材料8\r# '), to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
+    { name: 'a lone CR typed in the fragment', from: COMPLETE, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250\r    x: 1'), reused: false },
     { name: 'a duplicate key', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  name: 王建国'), reused: false },
     { name: 'a syntax error', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: [80 '), reused: false },
     { name: 'an alias', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: *x '), reused: false },
@@ -183,12 +199,15 @@ describe('incremental reparse', function () {
     });
   }
 
-  it('leaves the previous tree untouched', () => {
+  it('consumes the previous tree: the new version owns the nodes after the change', () => {
     const previous = parseApplication(GROWN);
-    const snapshot = parseApplication(GROWN);
     const to = GROWN.replace('    - name: 客户3有限公司', '    - name: 新\n      type: t\n    - name: 客户3有限公司');
-    reparse(previous, to);
-    assertSameParse(previous, snapshot, 'previous after reuse');
+    const { parsed, reused } = reparse(previous, to);
+    assert.ok(reused);
+    assertSameParse(parsed, parseApplication(to), 'after reuse');
+    // Nodes after the change are shared, at their new offsets (the old tree is not to be used again).
+    const last = (parsed.yaml.contents as { items: unknown[] }).items.at(-1);
+    assert.equal((previous.yaml.contents as { items: unknown[] }).items.at(-1), last);
   });
 
   it('random edits: same as a full parse', () => {
@@ -221,6 +240,66 @@ describe('incremental reparse', function () {
       }),
       { numRuns: runs(25) },
     );
+  });
+
+  it('chains of validations, each reusing the previous parse and rule results: the findings of a fresh validation', () => {
+    const options = { today: '2026-11-30' };
+    fc.assert(
+      fc.property(fc.nat(TEXTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (sample, edits) => {
+        let result = validate(TEXTS[sample]!, options);
+        let text = TEXTS[sample]!;
+        for (const [k, e] of edits.entries()) {
+          text = apply(text, e);
+          const previous = result.document;
+          result = validate(text, previous === undefined ? options : { ...options, previous });
+          assert.deepEqual(result.findings, validate(text, options).findings, `step ${k}: ${JSON.stringify(e)}`);
+        }
+      }),
+      { numRuns: runs(20) },
+    );
+  });
+
+  it('reuses rule results whose inputs did not change, and reruns the others', () => {
+    const options = { today: '2026-11-30' };
+    const first = validate(COMPLETE, options);
+    // Only tech.seats changes: rules reading tech see a new value, the others reuse their reports.
+    const changed = COMPLETE.replace('  seats: 80 ', '  seats: 60 ');
+    const second = validate(changed, { ...options, previous: first.document! });
+    assert.deepEqual(second.findings, validate(changed, options).findings);
+    assert.ok(second.findings.some((f) => f.code === 'R-TECH-001'), 'too few seats is reported on the new value');
+
+    const calls: string[] = [];
+    const spy = (id: string, path: string[], withFiles = false): RuleModule =>
+      defineRule({
+        id,
+        name: `spy-${path.join('-')}`,
+        defaultSeverity: 'info',
+        status: 'confirmed',
+        fixable: false,
+        description: { 'zh-cn': id, en: id },
+        messages: { seen: { 'zh-cn': '{value}', en: '{value}' } },
+        check(ctx) {
+          calls.push(id);
+          if (withFiles) void ctx.files;
+          const value = getNumber(ctx.app, path) ?? getString(ctx.app, path);
+          if (value !== undefined) ctx.report({ path, messageId: 'seen', params: { value } });
+        },
+      });
+    const rules = [
+      spy('R-SPY-001', ['tech', 'seats']),
+      spy('R-SPY-002', ['pledge', 'signed_by']),
+      spy('R-SPY-003', ['applicant', 'name'], true),
+    ];
+    const files = { probe: () => 'file' as const };
+    const a = validate(COMPLETE, { ...options, rules, files });
+    calls.length = 0;
+    // Longer: everything after tech.seats moves, pledge included.
+    const longer = COMPLETE.replace('  seats: 80 ', '  seats: 6000 ');
+    const b = validate(longer, { ...options, rules, files, previous: a.document! });
+    assert.deepEqual(calls, ['R-SPY-001', 'R-SPY-003'], 'the pledge rule is reused; the one that looked at files runs');
+    assert.deepEqual(b.findings, validate(longer, { ...options, rules, files }).findings, 'reused reports are placed in the new text');
+    const pledge = b.findings.find((f) => f.code === 'R-SPY-002');
+    assert.equal(longer.slice(pledge!.range.start, pledge!.range.end), '王建国');
   });
 
   it('takes the reuse path for most random edits', () => {

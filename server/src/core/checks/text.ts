@@ -94,7 +94,10 @@ export function findMarketingKeywords(
   keywords: readonly MarketingKeyword[] = marketingKeywords,
 ): KeywordMatch[] {
   // The default list, the rules' case, is sorted once and its results cached per text.
-  if (keywords === marketingKeywords) return [...findDefaultKeywords(text)];
+  if (keywords === marketingKeywords) {
+    const found = findDefaultKeywords(text);
+    return found.length === 0 ? [] : [...found];
+  }
   return scanKeywords(text, sortKeywords(keywords));
 }
 

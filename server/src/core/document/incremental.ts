@@ -2,15 +2,18 @@
  * Incremental reparse: the parse of a new version of a document, reusing the yaml tree of the
  * previous version. The changed span (common prefix and suffix of the two texts) is located in the
  * previous tree; the smallest run of block-collection items holding it is parsed alone, as its own
- * text, and spliced into a copy of the tree (nodes before the change shared, nodes after it copied
- * with their offsets moved; the previous tree is never modified). The result is the document a full
+ * text, and spliced into the tree: the collections on the way are copied, the nodes before the change
+ * are shared, and the nodes after it are shared too, moved to their new offsets in place. So the
+ * previous parse is consumed: once reused, it no longer describes its own text (the server keeps
+ * only the latest parse of each document, and uses trees synchronously). The result is the document a full
  * `parseApplication` gives (same values, ranges, errors and comments); whenever that cannot be
  * guaranteed cheaply — a previous version with errors, a fragment that does not parse cleanly alone,
  * anchors or aliases, tabs, directives, duplicate keys, deep nesting — it is a full parse. Owns only
  * that; the rest of the parse step (issues, value) is parse.ts.
  */
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Scalar } from 'yaml';
 import type { Node, Schema } from 'yaml';
+import { LineIndex } from './line-index';
 import { analyseDocument, parseApplication, parseYaml, type ParsedDocument } from './parse';
 import { forgetValue } from './plain-value';
 
@@ -28,6 +31,7 @@ const DOC = Symbol.for('yaml.document');
 /**
  * Parses `text`, a new version of the document `previous` was parsed from, reusing what it can.
  * Never throws on bad input; the result is always the one `parseApplication(text)` would give.
+ * `previous` is consumed: do not use it (or anything from its tree) afterwards.
  */
 export function reparseApplication(previous: ParsedDocument, text: string): ParsedDocument {
   return reparse(previous, text).parsed;
@@ -37,8 +41,12 @@ export function reparseApplication(previous: ParsedDocument, text: string): Pars
 export function reparse(previous: ParsedDocument, text: string): { parsed: ParsedDocument; reused: boolean } {
   if (text === previous.text) return { parsed: previous, reused: true };
   try {
-    const yaml = spliceReparse(previous, text);
-    if (yaml !== undefined) return { parsed: analyseDocument(text, yaml, false), reused: true };
+    const spliced = spliceReparse(previous, text);
+    if (spliced !== undefined) {
+      const { yaml, change } = spliced;
+      const lines = LineIndex.edited(previous.lines, text, change.p, change.e0, change.delta);
+      return { parsed: analyseDocument(text, yaml, false, lines), reused: true };
+    }
   } catch {
     // Any surprise in the reuse path: the full parse below is always right.
   }
@@ -59,6 +67,8 @@ interface Candidate {
   readonly end: number;
   /** Blank or comment lines follow the fragment before the next item (or the collection's end). */
   readonly trailing: boolean;
+  /** Old-text offset of the next item's line (or the collection's end): the lines up to it were read. */
+  readonly limit: number;
 }
 
 interface Change {
@@ -70,8 +80,11 @@ interface Change {
   readonly delta: number;
 }
 
-/** The new yaml document, or undefined when the reuse path does not apply. */
-function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed | undefined {
+/** The new yaml document and the change, or undefined when the reuse path does not apply. */
+function spliceReparse(
+  previous: ParsedDocument,
+  text: string,
+): { yaml: Document.Parsed; change: Change } | undefined {
   const old = previous.text;
   const root = previous.yaml.contents as unknown;
   if (
@@ -80,9 +93,7 @@ function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed 
     previous.warnings.length > 0 ||
     previous.issues.length > 0 ||
     !isMap(root) ||
-    root.flow === true ||
-    hasLoneCarriageReturn(old) ||
-    hasLoneCarriageReturn(text)
+    root.flow === true
   ) {
     return undefined;
   }
@@ -104,14 +115,21 @@ function spliceReparse(previous: ParsedDocument, text: string): Document.Parsed 
       tried.add(key);
       if (candidate.end - candidate.start > old.length * MAX_FRAGMENT_SHARE) continue;
       const yaml = trySplice(previous, change, candidate);
-      if (yaml !== undefined) return yaml;
+      if (yaml !== undefined) return { yaml, change };
     }
   }
   return undefined;
 }
 
-function hasLoneCarriageReturn(text: string): boolean {
-  return text.includes('\r') && /\r(?!\n)/.test(text);
+/**
+ * A line break of its own (CR not followed by LF) in text[from, to): lines are found by LF here,
+ * so such a text is left to the full parse. Checked around the fragment only (a CR elsewhere does
+ * not change what the fragment's lines are; item heads after one fail their own check).
+ */
+function hasLoneCarriageReturn(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\r', from);
+  if (at < 0 || at >= to) return false;
+  return /\r(?!\n)/.test(text.slice(from, Math.min(text.length, to + 1)));
 }
 
 /** The common prefix and suffix of the two texts; a change starting in indentation starts at its line. */
@@ -216,6 +234,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
     // lines after it takes in the next item.
     let fragmentEnd = -1;
     let trailing = false;
+    let fragmentLimit = end;
     for (;;) {
       const next = j + 1 < count ? headAt(j + 1) : undefined;
       if (j + 1 < count && next === undefined) break;
@@ -224,6 +243,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
       if (e0 <= contentEnd) {
         fragmentEnd = contentEnd;
         trailing = contentEnd < limit;
+        fragmentLimit = limit;
         break;
       }
       if (next === undefined) break;
@@ -239,6 +259,7 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
         start: first.line,
         end: fragmentEnd,
         trailing,
+        limit: fragmentLimit,
       });
     }
     if (i !== j || fragmentEnd < 0) break;
@@ -288,6 +309,9 @@ function isContentLine(text: string, start: number, end: number): boolean {
 function trySplice(previous: ParsedDocument, change: Change, candidate: Candidate): Document.Parsed | undefined {
   const { old, text, delta } = change;
   const { collection, i, j, indent, start, end } = candidate;
+  if (hasLoneCarriageReturn(old, start, candidate.limit) || hasLoneCarriageReturn(text, start, end + delta)) {
+    return undefined;
+  }
   const fragment = text.slice(start, end + delta);
   const oldFragment = old.slice(start, end);
   // Anchors and aliases reach across fragments; directives and document markers end them.
@@ -338,10 +362,11 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
   // A collection ends where its last item ends (then its own trailing comments, moved by delta).
   const lastEnd = last ? lastItemEnd(items, firstRange, fragmentEnd) : undefined;
   if (last && lastEnd === undefined) return undefined;
-  const after = collection.items.slice(j + 1).map((item) => shiftCopy(item, delta));
+  // Everything after the change moves by delta; moved in place at the end, once nothing can fail.
+  const moving: unknown[] = collection.items.slice(j + 1);
   const ends = collectionEnds(range, lastEnd, delta, change.e0);
   if (ends === undefined) return undefined;
-  let node: BlockCollection = copyCollection(collection, [...collection.items.slice(0, i), ...items, ...after], [
+  let node: BlockCollection = copyCollection(collection, [...collection.items.slice(0, i), ...items, ...moving], [
     i === 0 && firstRange !== undefined ? firstRange : range[0],
     ...ends,
   ]);
@@ -361,17 +386,17 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
       change.e0,
     );
     if (parentEnds === undefined) return undefined;
-    node = copyCollection(
-      parent,
-      [
-        ...parent.items.slice(0, index),
-        replaced,
-        ...parent.items.slice(index + 1).map((item) => shiftCopy(item, delta)),
-      ],
-      [parentRange[0], ...parentEnds],
-    );
+    const following = parent.items.slice(index + 1);
+    moving.push(...following);
+    node = copyCollection(parent, [...parent.items.slice(0, index), replaced, ...following], [
+      parentRange[0],
+      ...parentEnds,
+    ]);
   }
-  return copyDocument(previous.yaml, node, delta);
+  const document = copyDocument(previous.yaml, node, delta);
+  if (document === undefined) return undefined;
+  if (delta !== 0) for (const item of moving) moveInPlace(item, delta);
+  return document;
 }
 
 /** Where the new items end (the fragment collection's own end), when there are new items. */
@@ -490,33 +515,25 @@ function shiftInPlace(items: unknown[], offset: number, schema: Schema, depth: n
   return deepest;
 }
 
-function moved(range: Range3 | undefined | null, delta: number): Range3 | null {
-  return range ? [range[0] + delta, range[1] + delta, range[2] + delta] : null;
-}
-
-/** A copy of a node (or pair) of the previous tree, moved by `delta`; the original is left as it is. */
-function shiftCopy(item: unknown, delta: number): unknown {
-  if (delta === 0) return item;
-  if (isPair(item)) return copyPair(item, shiftCopy(item.key, delta), shiftCopy(item.value, delta));
-  if (isScalar(item)) {
-    const copy = Object.assign(new Scalar(item.value), item);
-    copy.range = moved(item.range, delta);
-    return copy;
+/**
+ * Moves a node (or pair) of the previous tree and everything under it by `delta`, in place: the
+ * previous tree is consumed (its positions after the change are those of the new text now).
+ */
+function moveInPlace(item: unknown, delta: number): void {
+  if (isPair(item)) {
+    moveInPlace(item.key, delta);
+    moveInPlace(item.value, delta);
+    return;
   }
-  if (isMap(item) || isSeq(item)) {
-    return copyCollection(
-      item,
-      (item.items as unknown[]).map((child) => shiftCopy(child, delta)),
-      moved(item.range, delta),
-      true,
-    );
+  if (isScalar(item) || isAlias(item) || isMap(item) || isSeq(item)) {
+    const range = item.range;
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
+    if (isMap(item) || isSeq(item)) for (const child of item.items as unknown[]) moveInPlace(child, delta);
   }
-  if (isAlias(item)) {
-    const copy = Object.assign(new Alias(item.source), item);
-    copy.range = moved(item.range, delta);
-    return copy;
-  }
-  return item;
 }
 
 function copyPair(pair: Pair<unknown, unknown>, key: unknown, value: unknown): Pair<unknown, unknown> {
@@ -526,21 +543,13 @@ function copyPair(pair: Pair<unknown, unknown>, key: unknown, value: unknown): P
   return copy;
 }
 
-/**
- * A copy of a collection with other items and range. `sameItems`: the items are copies of the
- * original's (moved), so its cached plain value still holds; otherwise the copy forgets it.
- */
-function copyCollection<T extends BlockCollection>(
-  collection: T,
-  items: unknown[],
-  range: Range3 | null,
-  sameItems = false,
-): T {
+/** A copy of a collection with other items and range; it forgets the original's cached plain value. */
+function copyCollection<T extends BlockCollection>(collection: T, items: unknown[], range: Range3 | null): T {
   const copy = (isMap(collection) ? new YAMLMap(collection.schema) : new YAMLSeq(collection.schema)) as T;
   Object.assign(copy, collection);
   (copy as { items: unknown[] }).items = items;
   copy.range = range;
-  if (!sameItems) forgetValue(copy);
+  forgetValue(copy);
   return copy;
 }
 

@@ -33,6 +33,41 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /**
+   * The index of `text`, where text[p, e0 + delta) replaced previous[p, e0) of the text `previous`
+   * indexes: the line starts before the change are kept, those after it moved by delta, only the
+   * changed span is scanned. A carriage return at the edges of the change (a CRLF it may split)
+   * makes it a full index.
+   */
+  static edited(previous: LineIndex, text: string, p: number, e0: number, delta: number): LineIndex {
+    const old = previous.text;
+    const e1 = e0 + delta;
+    if (
+      old.length + delta !== text.length ||
+      old.slice(Math.max(0, p - 1), e0 + 1).includes('\r') ||
+      text.slice(Math.max(0, p - 1), e1 + 1).includes('\r')
+    ) {
+      return new LineIndex(text);
+    }
+    const starts = previous.lineStarts;
+    // Starts up to p come from breaks before the change; starts after e0 from breaks at or after it.
+    let keep = 0;
+    let high = starts.length;
+    while (keep < high) {
+      const mid = (keep + high) >> 1;
+      if ((starts[mid] ?? 0) <= p) keep = mid + 1;
+      else high = mid;
+    }
+    const next = starts.slice(0, keep);
+    for (let i = text.indexOf('\n', p); i >= 0 && i < e1; i = text.indexOf('\n', i + 1)) next.push(i + 1);
+    let from = keep;
+    while (from < starts.length && (starts[from] ?? 0) <= e0) from++;
+    for (let k = from; k < starts.length; k++) next.push((starts[k] ?? 0) + delta);
+    const index = Object.create(LineIndex.prototype) as LineIndex;
+    Object.assign(index, { text, lineStarts: next });
+    return index;
+  }
+
   get lineCount(): number {
     return this.lineStarts.length;
   }

@@ -163,7 +163,21 @@ function duplicateKeyErrors(yaml: Document.Parsed): YAMLError[] {
  * the alias and shape checks, and the plain value. `checkShapes: false` skips the shape walk for a
  * tree whose new parts were already checked (the incremental reparse).
  */
-export function analyseDocument(text: string, yaml: Document.Parsed, checkShapes = true): ParsedDocument {
+export function analyseDocument(
+  text: string,
+  yaml: Document.Parsed,
+  checkShapes = true,
+  /** The text's line index when the caller already has it (the incremental reparse updates the previous one). */
+  lines?: LineIndex,
+): ParsedDocument {
+  const finish = (
+    text: string,
+    yaml: Document.Parsed,
+    value: unknown,
+    hasRoot: boolean,
+    errors: YAMLError[],
+    issues: ParseIssue[],
+  ): ParsedDocument => finishWith(text, yaml, value, hasRoot, errors, issues, lines);
   const issues: ParseIssue[] = [];
   const errors: YAMLError[] = [];
   for (const error of yaml.errors) {
@@ -231,15 +245,16 @@ export function analyseDocument(text: string, yaml: Document.Parsed, checkShapes
   }
 }
 
-function finish(
+function finishWith(
   text: string,
   yaml: Document.Parsed,
   value: unknown,
   hasRoot: boolean,
   errors: YAMLError[],
   issues: ParseIssue[],
+  lines = new LineIndex(text),
 ): ParsedDocument {
-  return { text, lines: new LineIndex(text), yaml, value, hasRoot, errors, warnings: yaml.warnings, issues };
+  return { text, lines, yaml, value, hasRoot, errors, warnings: yaml.warnings, issues };
 }
 
 /** Nesting deeper than this is not an application; yaml's conversion would exhaust the stack or time. */

@@ -22,6 +22,61 @@ export interface RunRulesOptions {
   readonly thresholds?: Thresholds;
   /** `YYYY-MM-DD`; today's UTC date when absent. */
   readonly today?: string;
+  /**
+   * Reuse of rule results between versions of a document (see RuleMemo): `previous` is what the
+   * last run recorded, `next` receives what this run records.
+   */
+  readonly memo?: { readonly previous: RuleMemo | undefined; readonly next: RuleMemo };
+}
+
+/**
+ * What a rule reported last time and what that depended on: the top-level sections of the data it
+ * read (by identity: the incremental parse keeps unchanged sections as the same objects), whether
+ * it listed the top-level keys, the thresholds and the date. A rule whose inputs are all the same
+ * reports the same (rules are pure functions of their context), so its reports are reused and only
+ * placed again in the new text. A rule that looked at the disk (ctx.files) is always run.
+ */
+export type RuleMemo = Map<RuleModule, RuleMemoEntry>;
+
+interface RuleMemoEntry {
+  readonly reads: ReadonlyMap<string, unknown>;
+  readonly keys: readonly string[] | undefined;
+  readonly thresholds: Thresholds;
+  readonly today: string;
+  readonly reports: readonly RuleReport[];
+}
+
+/** A top-level key the data does not have. */
+const MISSING = Symbol('missing');
+
+function ownValue(data: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(data, key) ? data[key] : MISSING;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameInputs(entry: RuleMemoEntry, app: Record<string, unknown>, thresholds: Thresholds, today: string): boolean {
+  if (entry.thresholds !== thresholds || entry.today !== today) return false;
+  for (const [key, value] of entry.reads) if (ownValue(app, key) !== value) return false;
+  if (entry.keys !== undefined) {
+    const keys = Object.keys(app);
+    if (keys.length !== entry.keys.length || keys.some((key, i) => key !== entry.keys?.[i])) return false;
+  }
+  return true;
+}
+
+const memos = new WeakMap<ParsedDocument, RuleMemo>();
+
+/** The rule memo recorded by the validation of `parsed`, if any. */
+export function ruleMemoOf(parsed: ParsedDocument): RuleMemo | undefined {
+  return memos.get(parsed);
+}
+
+/** Records the rule memo of a validation of `parsed`, for the next version to reuse. */
+export function keepRuleMemo(parsed: ParsedDocument, memo: RuleMemo): void {
+  memos.set(parsed, memo);
 }
 
 /** Runs `rules` over the document's data. Never throws. Returns no findings when there is no data. */
@@ -32,11 +87,13 @@ export function runRules(
 ): Finding[] {
   if (!parsed.hasRoot) return [];
   const findings: Finding[] = [];
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   for (const rule of rules) {
     const override = options.severity?.[rule.id];
     if (override === 'off') continue;
     try {
-      findings.push(...runRule(rule, parsed, options, override));
+      findings.push(...runRule(rule, parsed, options, override, thresholds, today));
     } catch (error) {
       findings.push(ruleErrorFinding(rule, parsed, error));
     }
@@ -49,21 +106,66 @@ function runRule(
   parsed: ParsedDocument,
   options: RunRulesOptions,
   override: Severity | undefined,
+  thresholds: Thresholds,
+  today: string,
 ): Finding[] {
+  const app = parsed.value;
+  const memo = isPlainRecord(app) ? options.memo : undefined;
+  const known = memo?.previous?.get(rule);
+  if (memo !== undefined && known !== undefined && sameInputs(known, app as Record<string, unknown>, thresholds, today)) {
+    memo.next.set(rule, known);
+    return known.reports.map((report) => toFinding(rule, parsed, report, override));
+  }
+
   const reports: RuleReport[] = [];
-  const ctx: RuleContext = {
-    app: parsed.value,
-    ...(options.files !== undefined ? { files: options.files } : {}),
-    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-    today: options.today ?? new Date().toISOString().slice(0, 10),
-    report(report) {
+  // With a memo, the data is watched at its top level to learn what the rule depends on.
+  const reads = new Map<string, unknown>();
+  let keys: string[] | undefined;
+  let usesFiles = false;
+  const watched =
+    memo === undefined
+      ? app
+      : new Proxy(app as Record<string, unknown>, {
+          get(target, key, receiver) {
+            if (typeof key === 'string') reads.set(key, ownValue(target, key));
+            return Reflect.get(target, key, receiver) as unknown;
+          },
+          has(target, key) {
+            if (typeof key === 'string') reads.set(key, ownValue(target, key));
+            return Reflect.has(target, key);
+          },
+          getOwnPropertyDescriptor(target, key) {
+            if (typeof key === 'string') reads.set(key, ownValue(target, key));
+            return Reflect.getOwnPropertyDescriptor(target, key);
+          },
+          ownKeys(target) {
+            keys = Object.keys(target);
+            return Reflect.ownKeys(target);
+          },
+        });
+  const ctx = {
+    app: watched,
+    thresholds,
+    today,
+    report(report: RuleReport) {
       if (!Object.prototype.hasOwnProperty.call(rule.messages, report.messageId)) {
         throw new Error(`unknown messageId "${report.messageId}"`);
       }
       reports.push(report);
     },
-  };
+  } as RuleContext;
+  const files = options.files;
+  if (files !== undefined) {
+    Object.defineProperty(ctx, 'files', {
+      enumerable: true,
+      get: () => {
+        usesFiles = true;
+        return files;
+      },
+    });
+  }
   rule.check(ctx);
+  if (memo !== undefined && !usesFiles) memo.next.set(rule, { reads, keys, thresholds, today, reports });
   return reports.map((report) => toFinding(rule, parsed, report, override));
 }
 

@@ -11,6 +11,11 @@ import { findMarketingKeywords } from '../../checks/text';
 import type { DataPath } from '../../types';
 import { defineRule, getArray, getBoolean, getString, isRecord } from '../define-rule';
 
+const DESCRIPTION = { 'zh-cn': '号码用途', en: 'use description' };
+const BUSINESS_MODEL = { 'zh-cn': '业务模式', en: 'business model' };
+const CUSTOMER_TYPE = { 'zh-cn': '客户类型', en: 'customer type' };
+const CUSTOMER_SERVICE = { 'zh-cn': '客户合作内容', en: 'customer service' };
+
 export const noMarketing = defineRule({
   id: 'R-USAGE-002',
   name: 'no-marketing-use',
@@ -39,32 +44,31 @@ export const noMarketing = defineRule({
       ctx.report({ path: ['usage', 'outbound_marketing'], messageId: 'outboundMarketing' });
     }
 
-    const texts: { path: DataPath; field: { 'zh-cn': string; en: string } }[] = [
-      { path: ['usage', 'description'], field: { 'zh-cn': '号码用途', en: 'use description' } },
-      { path: ['usage', 'business_model'], field: { 'zh-cn': '业务模式', en: 'business model' } },
-    ];
-    getArray(app, ['usage', 'customers']).forEach((customer, index) => {
-      if (!isRecord(customer)) return;
-      texts.push(
-        { path: ['usage', 'customers', index, 'type'], field: { 'zh-cn': '客户类型', en: 'customer type' } },
-        { path: ['usage', 'customers', index, 'description'], field: { 'zh-cn': '客户合作内容', en: 'customer service' } },
-      );
-    });
-
-    for (const { path, field } of texts) {
-      const text = getString(app, path);
-      if (text === undefined) continue;
+    type Field = { 'zh-cn': string; en: string };
+    const scan = (text: string | undefined, path: () => DataPath, field: Field): void => {
+      if (text === undefined) return;
+      const matches = findMarketingKeywords(text);
+      if (matches.length === 0) return;
       const seen = new Set<string>();
-      for (const match of findMarketingKeywords(text)) {
+      for (const match of matches) {
         if (match.negated || seen.has(match.keyword)) continue;
         seen.add(match.keyword);
         ctx.report({
-          path,
+          path: path(),
           messageId: 'keyword',
           severity: 'warning',
           params: { field, keyword: { 'zh-cn': match.keyword, en: `${match.keyword} (${match.en})` }, value: excerpt(text) },
         });
       }
-    }
+    };
+
+    scan(getString(app, ['usage', 'description']), () => ['usage', 'description'], DESCRIPTION);
+    scan(getString(app, ['usage', 'business_model']), () => ['usage', 'business_model'], BUSINESS_MODEL);
+    // Per customer (long lists are common): paths are only built for a finding.
+    getArray(app, ['usage', 'customers']).forEach((customer, index) => {
+      if (!isRecord(customer)) return;
+      scan(getString(customer, ['type']), () => ['usage', 'customers', index, 'type'], CUSTOMER_TYPE);
+      scan(getString(customer, ['description']), () => ['usage', 'customers', index, 'description'], CUSTOMER_SERVICE);
+    });
   },
 });
