@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The fee preview webview (bundled by esbuild to dist/webview/fee-preview.js, an IIFE for the
  * browser): renders the fee model the extension posts — candidate cards, billing period, first-year

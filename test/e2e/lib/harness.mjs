@@ -1,7 +1,7 @@
-// The real-editor test harness shared by run-vscode-tests.mjs and ui-smoke.mjs: starts
-// code-server 4.100.3 (VS Code 1.100.3) on a free 127.0.0.1 port with its own scratch folders,
-// copies samples/ into a temporary workspace, drives Debian Chromium through playwright-core,
-// and cleans up (process group, temp folders) on exit, failure, signal or overall timeout.
+// The real-editor test harness shared by run-vscode-tests.mjs and the UI tests (ui-*.mjs, through
+// ui-session.mjs): starts code-server 4.100.3 (VS Code 1.100.3) on a free 127.0.0.1 port with its
+// own scratch folders, copies samples/ into a temporary workspace, drives Debian Chromium through
+// playwright-core, and cleans up (process group, temp folders) on exit, failure, signal or overall timeout.
 // See /work/shared/e2e/RECIPE.md for why each setting is there.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
