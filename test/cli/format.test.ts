@@ -73,6 +73,25 @@ describe('cli output', function () {
     assert.equal(renderText([], 'en'), '');
   });
 
+  it('still prints a summary when an input could not be checked, without claiming "no problems"', function () {
+    assert.equal(
+      renderText([], 'zh-cn', 1),
+      '检查了 0 个文件；1 个文件或文件夹无法检查（原因见上方说明）。\n',
+    );
+    assert.equal(
+      renderText([], 'en', 1),
+      'Checked 0 files; 1 file or folder could not be checked (see the messages above).\n',
+    );
+    assert.equal(
+      renderText([FILES[1]!], 'en', 2),
+      'Checked 1 file: no problems found; 2 files or folders could not be checked (see the messages above).\n',
+    );
+    assert.match(
+      renderText(FILES, 'zh-cn', 1),
+      /\n检查了 3 个文件：1 个错误，1 个警告，2 个提示；1 个文件或文件夹无法检查（原因见上方说明）。\n$/,
+    );
+  });
+
   it('pluralises the English summary', function () {
     assert.equal(
       summaryText({ files: 2, errors: 2, warnings: 0, notes: 1 }, 'en'),

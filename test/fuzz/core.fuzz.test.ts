@@ -13,6 +13,7 @@ import {
   compareFindings,
   CONFIGURED_SEVERITIES,
   DEFAULT_CONFIG,
+  LineIndex,
   loadConfig,
   RULE_PACKS,
   validate,
@@ -44,12 +45,17 @@ const probeFor = (file: string): FileProbe => {
 
 /** Validates and checks every invariant; returns the findings' fingerprint. */
 function check(text: string, files: FileProbe | undefined): string {
-  const { findings } = validate(text, { today: TODAY, ...(files !== undefined ? { files } : {}) });
+  const { findings, document: parsed } = validate(text, {
+    today: TODAY,
+    ...(files !== undefined ? { files } : {}),
+  });
   assertFindingsWellFormed(text, findings);
   for (let i = 1; i < findings.length; i++)
     assert.ok(compareFindings(findings[i - 1]!, findings[i]!) <= 0, 'findings come sorted');
   const document = TextDocument.create('file:///fuzz.app95.yaml', 'miit95', 1, text);
-  const diagnostics = toDiagnostics(findings, text, { uri: document.uri, version: 1, locale: 'zh-cn' });
+  // The parse's line index, as the server's analysis passes it (the text's own when the parse failed).
+  const lines = parsed?.lines ?? new LineIndex(text);
+  const diagnostics = toDiagnostics(findings, lines, { uri: document.uri, version: 1, locale: 'zh-cn' });
   for (const d of diagnostics) {
     assertRangeInDocument(document, d.range, String(d.code));
     for (const related of d.relatedInformation ?? [])

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-protocol/node';
 import { docsHref, toDiagnostics } from '../../server/src/handlers/convert';
-import type { Finding } from '../../server/src/core';
+import { LineIndex, type Finding } from '../../server/src/core';
 
 const TEXT = 'apiVersion: miit95/v1\r\napplicant:\n  名称: 杭州\n  fax: 1\n';
+const LINES = new LineIndex(TEXT);
 
 function finding(overrides: Partial<Finding> & Pick<Finding, 'range'>): Finding {
   return {
@@ -39,7 +40,7 @@ describe('convert: Finding → Diagnostic', function () {
   ];
   for (const [name, needle] of ranges) {
     it(`maps ${name} to the same covered text`, function () {
-      const [d] = toDiagnostics([finding({ range: span(needle) })], TEXT, context);
+      const [d] = toDiagnostics([finding({ range: span(needle) })], LINES, context);
       assert.equal(covered(d!.range), needle);
     });
   }
@@ -51,7 +52,7 @@ describe('convert: Finding → Diagnostic', function () {
         finding({ range: { start: 20, end: 3 } }),
         finding({ range: { start: Number.NaN, end: Number.NaN } }),
       ],
-      TEXT,
+      LINES,
       context,
     );
     assert.deepEqual(beyond!.range.start, beyond!.range.end);
@@ -68,7 +69,7 @@ describe('convert: Finding → Diagnostic', function () {
   ];
   for (const [severity, lsp] of severities) {
     it(`maps severity ${severity} to ${lsp}`, function () {
-      const [d] = toDiagnostics([finding({ severity, range: span('fax') })], TEXT, context);
+      const [d] = toDiagnostics([finding({ severity, range: span('fax') })], LINES, context);
       assert.equal(d!.severity, lsp);
     });
   }
@@ -85,8 +86,8 @@ describe('convert: Finding → Diagnostic', function () {
       range: span('fax'),
       data: { path: ['applicant', 'fax'], suggestion: 'phone', fixes },
     });
-    const [zh] = toDiagnostics([f], TEXT, context);
-    const [en] = toDiagnostics([f], TEXT, { ...context, locale: 'en' });
+    const [zh] = toDiagnostics([f], LINES, context);
+    const [en] = toDiagnostics([f], LINES, { ...context, locale: 'en' });
     assert.equal(zh!.code, 'schema/additionalProperties');
     assert.equal(zh!.source, 'miit95');
     assert.equal(zh!.message, '未知的属性“fax”');
@@ -102,10 +103,10 @@ describe('convert: Finding → Diagnostic', function () {
       finding({ range: span('fax'), docs: href }),
       finding({ range: span('fax'), docs: 'docs/rules/R-NUMBER-003.md' }),
     ];
-    const [absolute, relative] = toDiagnostics(findings, TEXT, { ...context, docsBase: 'file:///opt/ext/' });
+    const [absolute, relative] = toDiagnostics(findings, LINES, { ...context, docsBase: 'file:///opt/ext/' });
     assert.deepEqual(absolute!.codeDescription, { href });
     assert.deepEqual(relative!.codeDescription, { href: 'file:///opt/ext/docs/rules/R-NUMBER-003.md' });
-    const [, withoutBase] = toDiagnostics(findings, TEXT, context);
+    const [, withoutBase] = toDiagnostics(findings, LINES, context);
     assert.equal(
       withoutBase!.codeDescription,
       undefined,
@@ -138,7 +139,10 @@ describe('convert: Finding → Diagnostic', function () {
 
   it('turns related info into locations in the same document, in the locale', function () {
     const related = [{ range: span('applicant'), message: { 'zh-cn': '锚点在此', en: 'anchor here' } }];
-    const [d] = toDiagnostics([finding({ range: span('fax'), related })], TEXT, { ...context, locale: 'en' });
+    const [d] = toDiagnostics([finding({ range: span('fax'), related })], LINES, {
+      ...context,
+      locale: 'en',
+    });
     assert.equal(d!.relatedInformation?.length, 1);
     const info = d!.relatedInformation[0];
     assert.ok(info !== undefined);

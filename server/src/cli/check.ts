@@ -50,7 +50,8 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   }
   const today = options.today ?? localToday();
   const { files, problems } = discoverApplications(options.paths, io.cwd);
-  let inputFailed = problems.length > 0;
+  // Inputs that could not be used: reported on stderr, counted in the summary, exit code 2.
+  let unusable = problems.length;
   for (const problem of problems) io.err(bilingual(inputProblemText(problem)));
 
   const checked: CheckedFile[] = [];
@@ -63,7 +64,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
     }
     const read = readApplicationText(absolute, maxBytes);
     if (!read.ok) {
-      inputFailed = true;
+      unusable++;
       io.err(bilingual(readFailureText(file, read, maxBytes)));
       continue;
     }
@@ -80,7 +81,7 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
   for (const found of configs.files()) {
     const file = displayPath(io.cwd, found.path);
     if (found.error !== undefined) {
-      inputFailed = true; // the defaults were used instead of a configuration that exists
+      unusable++; // the defaults were used instead of a configuration that exists
       io.err(bilingual(readFailureText(file, { reason: 'unreadable', detail: found.error }, maxBytes)));
       continue;
     }
@@ -93,9 +94,9 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       ? renderSarif(checked, { locale: options.locale, cwd: io.cwd })
       : options.format === 'json'
         ? renderJson(checked, options.locale)
-        : renderText(checked, options.locale),
+        : renderText(checked, options.locale, unusable),
   );
-  if (inputFailed) return EXIT_USAGE;
+  if (unusable > 0) return EXIT_USAGE;
   const failing = options.failOn === 'warning' ? ['error', 'warning'] : ['error'];
   return checked.some((c) => c.findings.some((f) => failing.includes(f.severity))) ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -86,11 +86,17 @@ export function countFindings(files: readonly CheckedFile[]): Counts {
   return { files: files.length, errors, warnings, notes };
 }
 
-export function renderText(files: readonly CheckedFile[], locale: Locale): string {
+/**
+ * The findings, one per line, then the summary. `unusable` counts the inputs that could not be
+ * checked (their messages went to stderr): the summary is printed when anything was checked or
+ * failed, so a run over a single unreadable file still ends with one.
+ */
+export function renderText(files: readonly CheckedFile[], locale: Locale, unusable = 0): string {
   const lines = toJsonFindings(files, locale).map(
     (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`,
   );
-  if (files.length > 0) lines.push(summaryText(countFindings(files), locale));
+  if (files.length > 0 || unusable > 0)
+    lines.push(summaryText({ ...countFindings(files), unusable }, locale));
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

@@ -102,21 +102,40 @@ export interface Counts {
   readonly warnings: number;
   /** info and hint findings together. */
   readonly notes: number;
+  /** Inputs that could not be checked (reported on stderr): missing, not UTF-8, too big, … */
+  readonly unusable?: number;
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The last line of a text run. It always says how many files were checked; when an input could not
+ * be checked it says so too, so a run that checked nothing (a single file saved as GBK, say) still
+ * ends with a summary, and never with "no problems found" alone.
+ */
 export function summaryText(counts: Counts, locale: Locale): string {
   const { files, errors, warnings, notes } = counts;
+  const unusable = counts.unusable ?? 0;
   const clean = errors + warnings + notes === 0;
+  // "Checked 0 files: no problems found" would hide that nothing could be checked.
+  const quiet = clean && files === 0 && unusable > 0;
   if (locale === 'en') {
-    return clean
-      ? `Checked ${plural(files, 'file')}: no problems found.`
-      : `Checked ${plural(files, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}.`;
+    const found = quiet
+      ? ''
+      : clean
+        ? ': no problems found'
+        : `: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`;
+    const what = unusable === 1 ? '1 file or folder' : `${unusable} files or folders`;
+    const skipped = unusable === 0 ? '' : `; ${what} could not be checked (see the messages above)`;
+    return `Checked ${plural(files, 'file')}${found}${skipped}.`;
   }
-  return clean
-    ? `检查了 ${files} 个文件，未发现问题。`
-    : `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${notes} 个提示。`;
+  const found = quiet
+    ? ''
+    : clean
+      ? '，未发现问题'
+      : `：${errors} 个错误，${warnings} 个警告，${notes} 个提示`;
+  const skipped = unusable === 0 ? '' : `；${unusable} 个文件或文件夹无法检查（原因见上方说明）`;
+  return `检查了 ${files} 个文件${found}${skipped}。`;
 }

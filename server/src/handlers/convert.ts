@@ -11,14 +11,7 @@ import {
   type DiagnosticRelatedInformation,
   type Range,
 } from 'vscode-languageserver/node';
-import {
-  LineIndex,
-  type Finding,
-  type FindingData,
-  type Locale,
-  type OffsetRange,
-  type Severity,
-} from '../core';
+import type { LineIndex, Finding, FindingData, Locale, OffsetRange, Severity } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'miit95';
 
@@ -88,11 +81,14 @@ export function toDiagnostic(finding: Finding, index: LineIndex, context: Conver
   return diagnostic;
 }
 
+/**
+ * The diagnostics of one document version. `lines` is the LineIndex of the text the findings were
+ * computed on: the server passes the one its analysis of that version already holds.
+ */
 export function toDiagnostics(
   findings: readonly Finding[],
-  text: string,
+  lines: LineIndex,
   context: ConvertContext,
 ): Diagnostic[] {
-  const index = new LineIndex(text);
-  return findings.map((finding) => toDiagnostic(finding, index, context));
+  return findings.map((finding) => toDiagnostic(finding, lines, context));
 }

@@ -4,6 +4,7 @@
  * `internal/server-error` diagnostic and a line in the connection log.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { LineIndex } from '../core';
 import { describeError, internalErrorFinding } from '../node/validate-safely';
 import type { AnalysisCache, DocumentSnapshot } from './analysis';
 import { toDiagnostics } from './convert';
@@ -21,7 +22,6 @@ export function diagnosticsFor(
   analyses: AnalysisCache,
   logError: (message: string) => void,
 ): Diagnostic[] {
-  const text = document.getText();
   const context = {
     uri: document.uri,
     version: document.version,
@@ -29,16 +29,18 @@ export function diagnosticsFor(
     ...(session.docsBase === undefined ? {} : { docsBase: session.docsBase }),
   };
   try {
-    const { findings, error } = analyses.get(document);
+    const { findings, error, lines } = analyses.get(document);
     if (error !== undefined)
       logError(
         `miit95: validation of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`,
       );
-    return toDiagnostics(findings, text, context);
+    return toDiagnostics(findings, lines, context);
   } catch (error) {
     logError(
       `miit95: diagnostics of ${document.uri} (version ${document.version}) failed: ${stackOf(error)}`,
     );
-    return toDiagnostics([internalErrorFinding(text, error)], text, context);
+    // No analysis to borrow the line index from: index the text here (this path is rare).
+    const text = document.getText();
+    return toDiagnostics([internalErrorFinding(text, error)], new LineIndex(text), context);
   }
 }
