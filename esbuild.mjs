@@ -1,10 +1,13 @@
 // Bundles the extension client, the language server, the CLI and the VS Code test suite into dist/.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `npm run build` regenerates the standalone schema validators just before (prebuild) and says so:
+// the bundles then skip fingerprinting the schemas at startup (server/src/core/schema/build-stamp.ts).
+const validatorsCurrent = !watch && process.argv.includes('--validators-current');
 
 const common = {
   bundle: true,
@@ -15,6 +18,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  ...(validatorsCurrent ? { define: { MIIT95_VALIDATORS_CURRENT: 'true' } } : {}),
 };
 
 /** Every `*.test.ts` under test/vscode, bundled one file each so mocha can require them in the extension host. */
@@ -32,9 +36,37 @@ function vscodeTestEntries() {
   return out;
 }
 
+/**
+ * Escapes the non-ASCII characters esbuild leaves in regular expression literals (\uXXXX means the
+ * same there, in `u` mode too): an ASCII file is read and compiled by V8 as a one-byte string.
+ */
+const asciiOnly = {
+  name: 'ascii-only',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const file = join(build.initialOptions.outdir, 'server-main.js');
+      const text = readFileSync(file, 'utf8');
+      const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      if (escaped !== text) writeFileSync(file, escaped);
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  // The server bundle (dist/server-main.js) and its start file (dist/server.js), which runs the bundle
+  // through V8's code cache (server/src/boot/code-cache.ts). Whitespace and syntax are minified (names
+  // are kept for profiles and stack traces): less to read and hash at every start.
+  {
+    ...common,
+    entryPoints: { 'server-main': 'server/src/server.ts' },
+    outdir: 'dist',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [asciiOnly],
+  },
+  { ...common, entryPoints: { server: 'server/src/server-boot.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },

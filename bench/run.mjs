@@ -15,7 +15,7 @@
  * Not part of `npm test`; bounded to a few minutes on 2 cores.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,7 +42,7 @@ const SIZE_NAMES = (option('--sizes') ?? SIZES.map((s) => s.name).join(',')).spl
  * is what is compared, as the floor is a warm parse too. The first edits are in the JSON as `warmup`.
  */
 const PLAN = {
-  typical: { cycles: QUICK ? 2 : 5, warmCycles: 3, rounds: 2, coldStarts: QUICK ? 2 : 4, parseReps: 60, opens: 6, warmOpens: 10 },
+  typical: { cycles: QUICK ? 2 : 5, warmCycles: 3, rounds: 2, coldStarts: QUICK ? 2 : 4, parseReps: 60, opens: 10, warmOpens: 20 },
   '10k': { cycles: QUICK ? 1 : 2, warmCycles: 1, rounds: 2, coldStarts: 0, parseReps: 12, opens: 2, warmOpens: 2 },
   '50k': { cycles: 1, warmCycles: 0, rounds: QUICK ? 1 : 2, coldStarts: 0, parseReps: 4, opens: 1, warmOpens: 0 },
 };
@@ -134,12 +134,28 @@ function prepareInputs(dir) {
 // ---------------------------------------------------------------------------------------------
 // Servers
 
+/**
+ * Our server keeps its V8 code cache in the bench's own folder (empty at the start of a run, so the
+ * very first start compiles and writes it, as after an install or update); `codeCache: false`
+ * starts it with the cache turned off, to measure that first start on its own.
+ */
 const SERVERS = {
   ours: {
     label: 'miit95',
     languageId: 'miit95',
-    start: (dir) =>
-      new LspClient({ command: process.execPath, args: [SERVER_BUNDLE, '--stdio'], cwd: REPO_ROOT }),
+    start: (dir, { codeCache = true } = {}) =>
+      new LspClient({
+        command: process.execPath,
+        args: [SERVER_BUNDLE, '--stdio'],
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          MIIT95_CODE_CACHE_DIR: path.join(dir, 'code-cache'),
+          ...(codeCache ? {} : { MIIT95_CODE_CACHE: 'off' }),
+        },
+      }),
+    /** Whether a start now finds a code cache (a start without one is reported apart). */
+    hasCodeCache: (dir) => existsSync(path.join(dir, 'code-cache')) && readdirSync(path.join(dir, 'code-cache')).some((f) => f.endsWith('.cache')),
     /** Exactly the findings `miit95 check` reports for that text, published for that version. */
     accepts: (params, version, size, variant) =>
       params.version === version &&
@@ -200,11 +216,14 @@ async function coldStart(server, size, dir, client) {
 /** One round: cold start, the edit cycles, hover/completion, peak RSS, then full validations on open. */
 async function runRound(serverName, size, dir, plan) {
   const server = SERVERS[serverName];
+  // A start without a code cache (the run's very first) is counted with the no-cache starts.
+  const cached = server.hasCodeCache?.(dir) ?? true;
   const client = server.start(dir);
-  const out = { cold: undefined, edits: [], hover: [], completion: [], open: [], failures: [] };
+  const out = { cold: undefined, coldNoCache: undefined, edits: [], hover: [], completion: [], open: [], failures: [] };
   try {
     const cold = await coldStart(server, size, dir, client);
-    out.cold = cold.ms;
+    if (cached) out.cold = cold.ms;
+    else out.coldNoCache = cold.ms;
     if (!cold.correct) out.failures.push(`cold start: wrong diagnostics (${cold.got})`);
     const uri = cold.uri;
     await sleep(SETTLE_MS);
@@ -278,9 +297,9 @@ async function runRound(serverName, size, dir, plan) {
 }
 
 /** Extra cold starts (spawn → first correct diagnostics), alternating with the other server. */
-async function coldOnly(serverName, size, dir) {
+async function coldOnly(serverName, size, dir, options) {
   const server = SERVERS[serverName];
-  const client = server.start(dir);
+  const client = server.start(dir, options);
   try {
     const cold = await coldStart(server, size, dir, client);
     return { ms: cold.ms, failure: cold.correct ? undefined : 'cold start: wrong diagnostics' };
@@ -358,7 +377,8 @@ function summarize(rounds, size, floor) {
   for (const e of edits) (byKind[e.kind] ??= []).push(e);
   const opens = rounds.flatMap((r) => r.open);
   return {
-    cold: summary(rounds.map((r) => r.cold).concat(rounds.coldExtra ?? [])),
+    cold: summary(rounds.map((r) => r.cold).filter((ms) => ms !== undefined).concat(rounds.coldExtra ?? [])),
+    coldNoCache: summary(rounds.map((r) => r.coldNoCache).filter((ms) => ms !== undefined).concat(rounds.coldNoCache ?? [])),
     latency: summary(edits.map((e) => e.latency)),
     cpu: summary(edits.map((e) => e.cpu)),
     byKind: Object.fromEntries(
@@ -433,6 +453,7 @@ function table(results) {
     rows.push(`| ${label} | ${cells.join(' | ')} |`);
   };
   line('spawn → first correct diagnostics', (x) => x.cold, ' ms', true);
+  line('the same, first start after install (no code cache yet)', (x) => (x.coldNoCache?.n ? x.coldNoCache : undefined), ' ms', true);
   line('edit → correct diagnostics', (x) => x.latency, ' ms', true);
   line('server CPU per edit', (x) => x.cpu, ' ms', true);
   line('server CPU per edit, first edits after start (warm-up, not counted above)', (x) => x.warmup.cpu, ' ms', true);
@@ -475,6 +496,7 @@ async function main() {
       const plan = PLAN[size.name];
       const rounds = { ours: [], peer: [] };
       const coldExtra = { ours: [], peer: [] };
+      const coldNoCache = { ours: [], peer: [] };
       const failures = { ours: [], peer: [] };
       const order = WITH_PEER ? ['ours', 'peer'] : ['ours'];
       for (let r = 0; r < plan.rounds; r++) {
@@ -489,11 +511,16 @@ async function main() {
           coldExtra[name].push(cold.ms);
           if (cold.failure) failures[name].push(cold.failure);
         }
+        // Our first start after an install or update: no code cache yet.
+        const first = await coldOnly('ours', size, dir, { codeCache: false });
+        coldNoCache.ours.push(first.ms);
+        if (first.failure) failures.ours.push(first.failure);
       }
       const floor = floorOf(size.texts.base, plan.parseReps);
       const entry = { lines: size.lines, bytes: size.bytes, floor };
       for (const name of order) {
         rounds[name].coldExtra = coldExtra[name];
+        rounds[name].coldNoCache = coldNoCache[name];
         entry[name] = summarize(rounds[name], size, floor);
         entry[name].failures.push(...failures[name]);
       }

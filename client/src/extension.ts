@@ -16,7 +16,11 @@ let server: ServerController | undefined;
 export function activate(context: vscode.ExtensionContext): Miit95Api {
   initL10n(context.extensionPath);
   const output = vscode.window.createOutputChannel('miit95', { log: true });
-  server = new ServerController(context.extensionPath, output);
+  server = new ServerController(
+    context.extensionPath,
+    output,
+    vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath,
+  );
   const ready = server.start();
   // The client already logged the failure to the output channel; keep activation alive so that
   // miit95.restartServer and miit95.showOutput still work.

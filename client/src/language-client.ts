@@ -80,6 +80,8 @@ export class ServerController implements vscode.Disposable {
   constructor(
     private readonly extensionPath: string,
     readonly output: vscode.LogOutputChannel,
+    /** Where the server keeps its V8 code cache (the extension's global storage); the server's default otherwise. */
+    private readonly codeCacheDir?: string,
   ) {
     // Configuration files (the server re-reads them) and attachments (the server re-checks the
     // applications whose folder holds them). Not '**/*': far too many events in a large workspace.
@@ -132,7 +134,8 @@ export class ServerController implements vscode.Disposable {
   async sendRequest<R>(method: string, params?: unknown): Promise<R> {
     await this.start();
     const client = this.client;
-    if (client === undefined || client.state !== State.Running) throw new Error('the language server is not running');
+    if (client === undefined || client.state !== State.Running)
+      throw new Error('the language server is not running');
     return params === undefined ? client.sendRequest<R>(method) : client.sendRequest<R>(method, params);
   }
 
@@ -161,8 +164,13 @@ export class ServerController implements vscode.Disposable {
 
   private createClient(): LanguageClient {
     const module = path.join(this.extensionPath, 'dist', 'server.js');
+    // The server's code cache goes to the extension's own storage (server/src/boot/code-cache.ts).
+    const env =
+      this.codeCacheDir === undefined
+        ? undefined
+        : { ...process.env, MIIT95_CODE_CACHE_DIR: this.codeCacheDir };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, ...(env === undefined ? {} : { options: { env } }) },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
@@ -179,7 +187,8 @@ export class ServerController implements vscode.Disposable {
       outputChannel: this.output,
       errorHandler: this.errorHandler(),
       middleware: {
-        provideCodeLenses: async (document, token, next) => withAvailableCommands(await next(document, token)),
+        provideCodeLenses: async (document, token, next) =>
+          withAvailableCommands(await next(document, token)),
         handleDiagnostics: (uri, diagnostics, next) => {
           next(uri, diagnostics);
           this.publishedUris.add(uri.toString());

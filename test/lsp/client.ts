@@ -176,10 +176,11 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Spawns `node dist/server.js --stdio` (or `--node-ipc`). */
-  static start(transport: 'stdio' | 'ipc' = 'stdio'): LspClient {
+  /** Spawns `node dist/server.js --stdio` (or `--node-ipc`), with extra environment variables if given. */
+  static start(transport: 'stdio' | 'ipc' = 'stdio', env?: Record<string, string>): LspClient {
     const child = spawn(process.execPath, [SERVER_BUNDLE, transport === 'ipc' ? '--node-ipc' : '--stdio'], {
       cwd: REPO_ROOT,
+      ...(env === undefined ? {} : { env: { ...process.env, ...env } }),
       stdio: transport === 'ipc' ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
     });
     return new LspClient(child, transport);

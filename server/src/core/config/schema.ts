@@ -4,6 +4,7 @@
  * Owns nothing else: messages and ranges come from the shared schema mapping.
  */
 import type { AnySchemaObject } from 'ajv/dist/2020';
+import { validatorsCurrentByBuild } from '../schema/build-stamp';
 import { createSchemaValidator, SCHEMA_BASE_URI, schemaSetHash, type SchemaValidator } from '../schema/registry';
 import precompiledConfig, { SOURCE_HASH as CONFIG_SOURCE_HASH } from '../schema/generated/config-validator';
 import configSchema from '../../../../schemas/config.schema.json';
@@ -23,7 +24,7 @@ export function getConfigValidator(): SchemaValidator {
   if (configError !== undefined) throw configError;
   try {
     // The standalone code generated at build time while it matches the schema; compiled otherwise.
-    const fresh = CONFIG_SOURCE_HASH === schemaSetHash([CONFIG_SCHEMA]);
+    const fresh = validatorsCurrentByBuild() || CONFIG_SOURCE_HASH === schemaSetHash([CONFIG_SCHEMA]);
     configValidator = createSchemaValidator([CONFIG_SCHEMA], CONFIG_SCHEMA_ID, fresh ? precompiledConfig : undefined);
     return configValidator;
   } catch (error) {

@@ -67,7 +67,7 @@ export const segmentsSource: { readonly source: string; readonly version: string
 /** The eight three-digit segments 950–957, sorted by prefix. */
 export const segments: readonly Segment[] = Object.entries(data.segments as Record<string, RawSegment>)
   .map(([prefix, raw]) => toSegment(prefix, raw))
-  .sort((a, b) => a.prefix.localeCompare(b.prefix));
+  .sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
 
 /** Reserved public-service numbers inside the 95 segment ('95110'). */
 export const publicServiceNumbers: readonly Segment[] = Object.entries(

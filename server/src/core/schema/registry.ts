@@ -9,6 +9,7 @@ import Ajv2020, { type AnySchemaObject, type ErrorObject, type ValidateFunction 
 import addFormats from 'ajv-formats';
 import type { DataPath, LocalizedText } from '../types';
 import { encodePointer } from '../document/pointer';
+import { validatorsCurrentByBuild } from './build-stamp';
 import precompiledApplication, { SOURCE_HASH as APPLICATION_SOURCE_HASH } from './generated/application-validator';
 
 import applicantSchema from '../../../../schemas/applicant.schema.json';
@@ -172,7 +173,7 @@ export function getApplicationValidator(): SchemaValidator {
   try {
     // The standalone code generated at build time, unless the schemas changed since (then compile:
     // ~0.8 s, which the generated code saves at every start).
-    const fresh = APPLICATION_SOURCE_HASH === schemaSetHash(APPLICATION_SCHEMAS);
+    const fresh = validatorsCurrentByBuild() || APPLICATION_SOURCE_HASH === schemaSetHash(APPLICATION_SCHEMAS);
     applicationValidator = createSchemaValidator(
       APPLICATION_SCHEMAS,
       APPLICATION_SCHEMA_ID,

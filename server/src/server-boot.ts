@@ -1,0 +1,9 @@
+/**
+ * The language server's start file (dist/server.js): runs the server bundle (dist/server-main.js,
+ * built from server.ts) through V8's code cache, which halves the time to the first diagnostics
+ * after the first start. See boot/code-cache.ts.
+ */
+import path from 'node:path';
+import { runWithCodeCache } from './boot/code-cache';
+
+runWithCodeCache(path.join(__dirname, 'server-main.js'), 'server', module);
