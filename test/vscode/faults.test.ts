@@ -9,28 +9,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Miit95Api } from '../../client/src/api';
-import { codeOf, extension, openAndWaitForPublish, ours, sampleUri, until, waitFor, waitForDiagnostics } from './helpers';
+import {
+  codeOf,
+  extension,
+  openAndWaitForPublish,
+  ours,
+  sampleUri,
+  serverPids,
+  until,
+  waitFor,
+  waitForDiagnostics,
+} from './helpers';
 
 const unknownKeySample = ['mistakes', 'unknown-key.app95.yaml'];
 const MAX_RESTARTS = 5;
-
-/** The pids of this extension host's children that run the bundled server. */
-function serverPids(): number[] {
-  const pids: number[] = [];
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent !== process.pid) continue;
-      const cmdline = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      if (cmdline.some((arg) => /[\\/]dist[\\/]server\.js$/.test(arg))) pids.push(Number(name));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return pids;
-}
 
 /**
  * Waits until exactly one server runs, other than `not`, and the client says it is running. Polled:
@@ -116,7 +108,9 @@ function hasUnknownKeys(list: readonly vscode.Diagnostic[]): boolean {
 
     await vscode.commands.executeCommand('miit95.restartServer');
     await waitForNewServer(api, undefined, 'the server after the restart command');
-    await waitForDiagnostics(doc, hasUnknownKeys, 'the open file checked again', [api.onDidPublishDiagnostics]);
+    await waitForDiagnostics(doc, hasUnknownKeys, 'the open file checked again', [
+      api.onDidPublishDiagnostics,
+    ]);
   });
 
   it('closing a file clears its diagnostics', async function () {
@@ -128,14 +122,24 @@ function hasUnknownKeys(list: readonly vscode.Diagnostic[]): boolean {
     try {
       await vscode.commands.executeCommand('vscode.open', uri);
       const doc = vscode.window.activeTextEditor?.document;
-      assert.ok(doc !== undefined && doc.uri.toString() === uri.toString(), 'the new file is the active editor');
-      await waitForDiagnostics(doc, hasUnknownKeys, 'the unknown keys of the new file', [api.onDidPublishDiagnostics]);
+      assert.ok(
+        doc !== undefined && doc.uri.toString() === uri.toString(),
+        'the new file is the active editor',
+      );
+      await waitForDiagnostics(doc, hasUnknownKeys, 'the unknown keys of the new file', [
+        api.onDidPublishDiagnostics,
+      ]);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await waitFor(
-        [vscode.languages.onDidChangeDiagnostics, vscode.workspace.onDidCloseTextDocument, api.onDidPublishDiagnostics],
+        [
+          vscode.languages.onDidChangeDiagnostics,
+          vscode.workspace.onDidCloseTextDocument,
+          api.onDidPublishDiagnostics,
+        ],
         () => (ours(uri).length === 0 ? true : undefined),
         30_000,
-        () => `no diagnostics once ${uri.path} is closed; open: ${String(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()))}`,
+        () =>
+          `no diagnostics once ${uri.path} is closed; open: ${String(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()))}`,
       );
     } finally {
       await vscode.workspace.fs.delete(uri);
