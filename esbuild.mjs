@@ -67,6 +67,8 @@ const builds = [
     plugins: [asciiOnly],
   },
   { ...common, entryPoints: { server: 'server/src/server-boot.ts' }, outdir: 'dist' },
+  // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
+  { ...common, entryPoints: { 'editor-export': 'server/src/node/export/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },

@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerServerCommands(server),
     registerNewApplication(),
     registerRuleCommands(context.extensionUri, server),
-    registerExportCommand(output),
+    registerExportCommand(output, context.extensionPath),
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
     feePreview,

@@ -1,8 +1,9 @@
 /**
  * The command `miit95.export` (command palette and editor title on miit95 files): exports the
  * application of the active editor (or of the given file) through the same node-side writer as
- * `miit95 export` (server/src/node/export, bundled into dist/extension.js), with the editor's text
- * and the user's `miit95.rules` on top of the `.miit95.yaml`. Asks for the output folder (default:
+ * `miit95 export` (server/src/node/export/editor-export.ts, its own bundle dist/editor-export.js,
+ * loaded on the first export so that activation stays light), with the editor's text and the user's
+ * `miit95.rules` on top of the `.miit95.yaml`. Asks for the output folder (default:
  * beside the file), folder or ZIP, a draft when errors remain (or to open Problems), and before
  * overwriting. In an untrusted workspace the attachments are not read or copied, and it says so.
  *
@@ -12,9 +13,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { mergeSeverities, parseSeverityOverrides } from '../../../server/src/core';
-import { configFor } from '../../../server/src/node/find-config';
-import { exportApplication, type ExportResult } from '../../../server/src/node/export';
+import type { ExportResult } from '../../../server/src/node/export/editor-export';
 import { localToday } from '../../../server/src/node/today';
 import { t } from '../l10n';
 
@@ -29,7 +28,9 @@ export interface ExportCommandArgs {
 }
 
 function isArgs(value: unknown): value is ExportCommandArgs {
-  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
+  return (
+    typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value)
+  );
 }
 
 async function targetDocument(resource: unknown): Promise<vscode.TextDocument | undefined> {
@@ -64,27 +65,34 @@ async function askChoices(file: string): Promise<Choices | undefined> {
     if (folder === undefined) return undefined;
     outDir = folder.fsPath;
   }
-  const folderItem: vscode.QuickPickItem = { label: t('Folder'), description: t('one folder with every file') };
+  const folderItem: vscode.QuickPickItem = {
+    label: t('Folder'),
+    description: t('one folder with every file'),
+  };
   const zipItem: vscode.QuickPickItem = { label: t('ZIP file'), description: t('one .zip file') };
   const form = await vscode.window.showQuickPick([folderItem, zipItem], { title: t('Package format') });
   if (form === undefined) return undefined;
   return { outDir, zip: form === zipItem };
 }
 
-function userSeverities(): ReturnType<typeof parseSeverityOverrides> {
-  return parseSeverityOverrides(vscode.workspace.getConfiguration('miit95').get<unknown>('rules'));
+type EditorExportModule = typeof import('../../../server/src/node/export/editor-export');
+
+/** The export bundle, loaded once, on the first export (module.require: esbuild leaves it alone). */
+let editorExport: EditorExportModule | undefined;
+function loadEditorExport(extensionPath: string): EditorExportModule {
+  editorExport ??= module.require(path.join(extensionPath, 'dist', 'editor-export.js')) as EditorExportModule;
+  return editorExport;
 }
 
 async function run(
   document: vscode.TextDocument,
   settings: Required<ExportCommandArgs>,
   output: vscode.LogOutputChannel,
+  extensionPath: string,
 ): Promise<ExportResult> {
   const file = document.uri.fsPath;
   const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
-  const base = folder !== undefined ? configFor(file, { root: folder }) : configFor(file);
-  const config = { ...base, severities: mergeSeverities(base.severities, userSeverities()) };
-  const result = await exportApplication({
+  const result = await loadEditorExport(extensionPath).exportForEditor({
     file,
     text: document.getText(),
     outDir: settings.outDir,
@@ -92,20 +100,24 @@ async function run(
     draft: settings.draft,
     overwrite: settings.overwrite,
     copyAttachments: vscode.workspace.isTrusted,
-    config,
     ...(folder !== undefined ? { workspaceRoot: folder } : {}),
+    userRules: vscode.workspace.getConfiguration('miit95').get<unknown>('rules'),
     today: localToday(),
   });
   output.info(`export ${file} → ${settings.outDir}: ${result.status}`);
   return result;
 }
 
-async function interactive(document: vscode.TextDocument, output: vscode.LogOutputChannel): Promise<void> {
+async function interactive(
+  document: vscode.TextDocument,
+  output: vscode.LogOutputChannel,
+  extensionPath: string,
+): Promise<void> {
   const file = document.uri.fsPath;
   const choices = await askChoices(file);
   if (choices === undefined) return;
   const settings = { ...choices, draft: false, overwrite: false };
-  let result = await run(document, settings, output);
+  let result = await run(document, settings, output, extensionPath);
   if (result.status === 'blocked') {
     const draft = t('Export Draft');
     const problems = t('Show Problems');
@@ -124,7 +136,7 @@ async function interactive(document: vscode.TextDocument, output: vscode.LogOutp
     }
     if (choice !== draft) return;
     settings.draft = true;
-    result = await run(document, settings, output);
+    result = await run(document, settings, output, extensionPath);
   }
   if (result.status === 'exists') {
     const overwrite = t('Overwrite');
@@ -135,7 +147,7 @@ async function interactive(document: vscode.TextDocument, output: vscode.LogOutp
     );
     if (choice !== overwrite) return;
     settings.overwrite = true;
-    result = await run(document, settings, output);
+    result = await run(document, settings, output, extensionPath);
   }
   await showResult(result);
 }
@@ -153,7 +165,8 @@ async function showResult(result: ExportResult): Promise<void> {
         ? t('Draft package exported (marked "草稿"): {0}', result.target)
         : t('Submission package exported: {0}', result.target);
       const choice = await vscode.window.showInformationMessage(message, reveal);
-      if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.target));
+      if (choice === reveal)
+        await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(result.target));
       return;
     }
     case 'unreadable':
@@ -168,14 +181,19 @@ async function showResult(result: ExportResult): Promise<void> {
   }
 }
 
-export function registerExportCommand(output: vscode.LogOutputChannel): vscode.Disposable {
+export function registerExportCommand(
+  output: vscode.LogOutputChannel,
+  extensionPath: string,
+): vscode.Disposable {
   return vscode.commands.registerCommand(
     exportCommandId,
     async (resource?: unknown, hook?: unknown): Promise<ExportResult | undefined> => {
       const args = isArgs(resource) ? resource : isArgs(hook) ? hook : undefined;
       const document = await targetDocument(resource instanceof vscode.Uri ? resource : undefined);
       if (document === undefined || document.isUntitled) {
-        void vscode.window.showErrorMessage(t('Open a saved 95 number application (*.app95.yaml) to export it.'));
+        void vscode.window.showErrorMessage(
+          t('Open a saved 95 number application (*.app95.yaml) to export it.'),
+        );
         return undefined;
       }
       try {
@@ -190,9 +208,10 @@ export function registerExportCommand(output: vscode.LogOutputChannel): vscode.D
               overwrite: args.overwrite === true,
             },
             output,
+            extensionPath,
           );
         }
-        await interactive(document, output);
+        await interactive(document, output, extensionPath);
         return undefined;
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,8 @@
 /**
  * The node-side export: renders the core's export model into the submission package (Word files,
  * SVG diagram, checklist, manifest, attachments) and writes it atomically. Shared by the CLI
- * (`miit95 export`) and the VS Code command (`miit95.export`, bundled into dist/extension.js).
+ * (`miit95 export`) and the VS Code command (`miit95.export`, through editor-export.ts in its own bundle,
+ * dist/editor-export.js, loaded on the first export).
  */
 export { exportApplication } from './export-application';
 export type { ExportOptions, ExportResult } from './export-application';

@@ -1,0 +1,31 @@
+/**
+ * The export as the VS Code command runs it, in its own bundle (dist/editor-export.js) that the
+ * extension loads on the first export only: the configuration of the file (nearest `.miit95.yaml`,
+ * within the workspace folder when there is one) with the user's `miit95.rules` setting on top, then
+ * the same exportApplication as `miit95 export`. Keeps the core, docx and the diagram layout out of
+ * the extension's activation.
+ */
+import { mergeSeverities, parseSeverityOverrides } from '../../core';
+import { configFor } from '../find-config';
+import { exportApplication, type ExportOptions, type ExportResult } from './export-application';
+
+export type { ExportResult } from './export-application';
+
+/** What the editor knows: the file and its current text, the choices made, the user's settings. */
+export interface EditorExportRequest extends Pick<
+  ExportOptions,
+  'file' | 'text' | 'outDir' | 'zip' | 'draft' | 'overwrite' | 'copyAttachments' | 'today'
+> {
+  /** The workspace folder holding the file, if any: the configuration lookup stops there. */
+  readonly workspaceRoot?: string;
+  /** The raw `miit95.rules` setting (validated here, like the server does). */
+  readonly userRules: unknown;
+}
+
+export function exportForEditor(request: EditorExportRequest): Promise<ExportResult> {
+  const { workspaceRoot, userRules, ...options } = request;
+  const base =
+    workspaceRoot !== undefined ? configFor(options.file, { root: workspaceRoot }) : configFor(options.file);
+  const config = { ...base, severities: mergeSeverities(base.severities, parseSeverityOverrides(userRules)) };
+  return exportApplication({ ...options, config, ...(workspaceRoot !== undefined ? { workspaceRoot } : {}) });
+}
