@@ -30,23 +30,36 @@ export interface RunRulesOptions {
 }
 
 /**
- * What a rule reported last time and what that depended on: the top-level sections of the data it
- * read (by identity: the incremental parse keeps unchanged sections as the same objects), whether
- * it listed the top-level keys, the thresholds and the date. A rule whose inputs are all the same
- * reports the same (rules are pure functions of their context), so its reports are reused and only
- * placed again in the new text. A rule that looked at the disk (ctx.files) is always run.
+ * What a rule reported last time and what that depended on, so that its reports are reused (and only
+ * placed again in the new text) while its inputs stay the same: rules are pure functions of their
+ * context. Recorded through proxies while the rule runs: the top-level keys it read with their values
+ * and, for a value that is a plain record (a section), the keys of it the rule read with theirs; the
+ * key list of the top level or of a section when the rule listed it; the thresholds and the date.
+ * Values compare by identity: the incremental parse and plain-value.ts keep unchanged subtrees as the
+ * same objects. That is enough: all the rule saw of the data came through those reads (anything
+ * deeper was reached from a second-level value, which compares whole), and a section that is no
+ * longer a plain record fails the check. Arrays and scalars at the top level compare whole. So an edit
+ * of tech.seats reruns the rules that read tech.seats, not every rule that read tech. A rule that
+ * looked at ctx.files (the probe, or that there is none) is always run.
  */
 export type RuleMemo = Map<RuleModule, RuleMemoEntry>;
 
+/** What a rule read of one plain record: keys with their values, and the key list if it listed them. */
+interface RecordReads {
+  readonly values: Map<string, unknown>;
+  keys: readonly string[] | undefined;
+}
+
 interface RuleMemoEntry {
-  readonly reads: ReadonlyMap<string, unknown>;
-  readonly keys: readonly string[] | undefined;
+  readonly data: RecordReads;
+  /** The reads of top-level values that are plain records, by top-level key. */
+  readonly sections: ReadonlyMap<string, RecordReads>;
   readonly thresholds: Thresholds;
   readonly today: string;
   readonly reports: readonly RuleReport[];
 }
 
-/** A top-level key the data does not have. */
+/** A key the record does not have. */
 const MISSING = Symbol('missing');
 
 function ownValue(data: Record<string, unknown>, key: string): unknown {
@@ -57,14 +70,73 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function sameInputs(entry: RuleMemoEntry, app: Record<string, unknown>, thresholds: Thresholds, today: string): boolean {
-  if (entry.thresholds !== thresholds || entry.today !== today) return false;
-  for (const [key, value] of entry.reads) if (ownValue(app, key) !== value) return false;
-  if (entry.keys !== undefined) {
-    const keys = Object.keys(app);
-    if (keys.length !== entry.keys.length || keys.some((key, i) => key !== entry.keys?.[i])) return false;
+function sameKeys(reads: RecordReads, record: Record<string, unknown>): boolean {
+  if (reads.keys === undefined) return true;
+  const keys = Object.keys(record);
+  return keys.length === reads.keys.length && keys.every((key, i) => key === reads.keys?.[i]);
+}
+
+/**
+ * The entry to keep when the rule's inputs are unchanged in `app`, else undefined. A section that
+ * is a new object but reads the same gets its new value recorded, so the next check of it is one
+ * identity comparison again (and the old version's section is not kept alive).
+ */
+function reusable(
+  entry: RuleMemoEntry,
+  app: Record<string, unknown>,
+  thresholds: Thresholds,
+  today: string,
+): RuleMemoEntry | undefined {
+  if (entry.thresholds !== thresholds || entry.today !== today || !sameKeys(entry.data, app)) return undefined;
+  let moved = false;
+  for (const [key, value] of entry.data.values) {
+    const now = ownValue(app, key);
+    if (now === value) continue;
+    const section = entry.sections.get(key);
+    if (section === undefined || !isPlainRecord(now) || !sameKeys(section, now)) return undefined;
+    for (const [field, old] of section.values) if (ownValue(now, field) !== old) return undefined;
+    moved = true;
   }
-  return true;
+  if (!moved) return entry;
+  const values = new Map([...entry.data.values.keys()].map((key) => [key, ownValue(app, key)]));
+  return { ...entry, data: { values, keys: entry.data.keys } };
+}
+
+/**
+ * `record` behind a proxy that notes in `reads` every key read (with its value) and the key list
+ * when it is listed. An own value read is handed out as `view(key, value)`: the top level gives out
+ * its sections watched in turn.
+ */
+function watch(
+  record: Record<string, unknown>,
+  reads: RecordReads,
+  view?: (key: string, value: unknown) => unknown,
+): Record<string, unknown> {
+  return new Proxy(record, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof key !== 'string') return value;
+      const own = Object.prototype.hasOwnProperty.call(target, key);
+      reads.values.set(key, own ? value : MISSING);
+      return own && view !== undefined ? view(key, value) : value;
+    },
+    has(target, key) {
+      if (typeof key === 'string') reads.values.set(key, ownValue(target, key));
+      return Reflect.has(target, key);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target, key);
+      if (typeof key !== 'string') return descriptor;
+      reads.values.set(key, descriptor === undefined ? MISSING : target[key]);
+      if (descriptor === undefined || view === undefined || !('value' in descriptor)) return descriptor;
+      const value = view(key, descriptor.value);
+      return value === descriptor.value ? descriptor : { ...descriptor, value };
+    },
+    ownKeys(target) {
+      reads.keys = Object.keys(target);
+      return Reflect.ownKeys(target);
+    },
+  });
 }
 
 const memos = new WeakMap<ParsedDocument, RuleMemo>();
@@ -112,36 +184,32 @@ function runRule(
   const app = parsed.value;
   const memo = isPlainRecord(app) ? options.memo : undefined;
   const known = memo?.previous?.get(rule);
-  if (memo !== undefined && known !== undefined && sameInputs(known, app as Record<string, unknown>, thresholds, today)) {
-    memo.next.set(rule, known);
-    return known.reports.map((report) => toFinding(rule, parsed, report, override));
+  const kept = memo !== undefined && known !== undefined ? reusable(known, app as Record<string, unknown>, thresholds, today) : undefined;
+  if (memo !== undefined && kept !== undefined) {
+    memo.next.set(rule, kept);
+    return kept.reports.map((report) => toFinding(rule, parsed, report, override));
   }
 
   const reports: RuleReport[] = [];
-  // With a memo, the data is watched at its top level to learn what the rule depends on.
-  const reads = new Map<string, unknown>();
-  let keys: string[] | undefined;
+  // With a memo, the data is watched to learn what the rule depends on (see RuleMemo).
+  const data: RecordReads = { values: new Map(), keys: undefined };
+  const sections = new Map<string, RecordReads>();
+  const views = new Map<string, Record<string, unknown>>();
   let usesFiles = false;
   const watched =
     memo === undefined
       ? app
-      : new Proxy(app as Record<string, unknown>, {
-          get(target, key, receiver) {
-            if (typeof key === 'string') reads.set(key, ownValue(target, key));
-            return Reflect.get(target, key, receiver) as unknown;
-          },
-          has(target, key) {
-            if (typeof key === 'string') reads.set(key, ownValue(target, key));
-            return Reflect.has(target, key);
-          },
-          getOwnPropertyDescriptor(target, key) {
-            if (typeof key === 'string') reads.set(key, ownValue(target, key));
-            return Reflect.getOwnPropertyDescriptor(target, key);
-          },
-          ownKeys(target) {
-            keys = Object.keys(target);
-            return Reflect.ownKeys(target);
-          },
+      : watch(app as Record<string, unknown>, data, (key, value) => {
+          // A section is handed out watched, the same view each time (identity within a run holds).
+          if (!isPlainRecord(value)) return value;
+          let view = views.get(key);
+          if (view === undefined) {
+            const reads: RecordReads = { values: new Map(), keys: undefined };
+            sections.set(key, reads);
+            view = watch(value, reads);
+            views.set(key, view);
+          }
+          return view;
         });
   const ctx = {
     app: watched,
@@ -154,18 +222,18 @@ function runRule(
       reports.push(report);
     },
   } as RuleContext;
+  // Watched even when there is no probe: a rule that found none (and stayed silent) must run again
+  // when a later version is validated with one, so looking counts, whatever it found.
   const files = options.files;
-  if (files !== undefined) {
-    Object.defineProperty(ctx, 'files', {
-      enumerable: true,
-      get: () => {
-        usesFiles = true;
-        return files;
-      },
-    });
-  }
+  Object.defineProperty(ctx, 'files', {
+    enumerable: true,
+    get: () => {
+      usesFiles = true;
+      return files;
+    },
+  });
   rule.check(ctx);
-  if (memo !== undefined && !usesFiles) memo.next.set(rule, { reads, keys, thresholds, today, reports });
+  if (memo !== undefined && !usesFiles) memo.next.set(rule, { data, sections, thresholds, today, reports });
   return reports.map((report) => toFinding(rule, parsed, report, override));
 }
 
