@@ -6,4 +6,8 @@
 import path from 'node:path';
 import { runWithCodeCache } from './boot/code-cache';
 
-runWithCodeCache(path.join(__dirname, 'server-main.js'), 'server', module);
+/** The SHA-256 of dist/server-main.js, defined by esbuild.mjs when it builds this file (not in watch mode). */
+declare const MIIT95_SERVER_MAIN_DIGEST: string | undefined;
+const builtDigest = typeof MIIT95_SERVER_MAIN_DIGEST === 'string' ? MIIT95_SERVER_MAIN_DIGEST : undefined;
+
+runWithCodeCache(path.join(__dirname, 'server-main.js'), 'server', module, builtDigest);

@@ -30,10 +30,19 @@ const CONFIGS: readonly (readonly [string, string])[] = [
   ['!!js/regexp and !!js/undefined', 'rule_pack: !!js/regexp /x/\nrules: !!js/undefined ""\n'],
   ['!!python/object/apply', "rules: !!python/object/apply:os.system ['touch PWNED']\n"],
   ['!include', 'thresholds: !include /etc/passwd\n'],
-  ['__proto__ and constructor keys', 'rules:\n  __proto__: {polluted: yes}\n  constructor: {prototype: {polluted: yes}}\n__proto__:\n  polluted: yes\n'],
+  [
+    '__proto__ and constructor keys',
+    'rules:\n  __proto__: {polluted: yes}\n  constructor: {prototype: {polluted: yes}}\n__proto__:\n  polluted: yes\n',
+  ],
   ['a merge key', 'rules:\n  <<: {R-TECH-001: off}\n'],
-  ['a remote $ref', 'rules:\n  $ref: "http://192.0.2.1/evil.json"\n$schema: "http://192.0.2.1/schema.json"\n'],
-  ['!!binary, !!set, !!omap', 'rule_pack: !!binary aGVsbG8=\nrules: !!set {a, b}\nthresholds: !!omap [a: 1]\n'],
+  [
+    'a remote $ref',
+    'rules:\n  $ref: "http://192.0.2.1/evil.json"\n$schema: "http://192.0.2.1/schema.json"\n',
+  ],
+  [
+    '!!binary, !!set, !!omap',
+    'rule_pack: !!binary aGVsbG8=\nrules: !!set {a, b}\nthresholds: !!omap [a: 1]\n',
+  ],
 ];
 
 /** No function anywhere in a value, and only plain objects, arrays and primitives. */
@@ -47,7 +56,8 @@ function assertPlainData(value: unknown, where: string): void {
   assert.equal(typeof value, 'object', `${typeof value} at ${where}`);
   const proto = Object.getPrototypeOf(value) as unknown;
   assert.ok(proto === Object.prototype || proto === null, `a plain object at ${where}`);
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) assertPlainData(child, `${where}.${key}`);
+  for (const [key, child] of Object.entries(value as Record<string, unknown>))
+    assertPlainData(child, `${where}.${key}`);
 }
 
 function assertNothingRan(dir: string): void {
@@ -98,11 +108,15 @@ describe('security: nothing in user data runs code', function () {
     const config = path.join(dir, 'evil.miit95.yaml');
     writeFileSync(config, CONFIGS.map(([, text]) => text.replace(/^%TAG.*\n---\n/, '')).join(''));
     writeFileSync(path.join(dir, 'a.app95.yaml'), COMPLETE);
-    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--config', config, 'a.app95.yaml'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--config', config, 'a.app95.yaml'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     assert.ok([0, 1, 2].includes(r.status ?? -1), r.stderr);
     assert.doesNotMatch(r.stderr, /internal error|内部错误/);
     assertNothingRan(dir);
@@ -141,7 +155,9 @@ describe('security: no eval or new Function (lint rules)', function () {
       'client/src/extension.ts',
       'client/webview/fee-preview.ts',
     ]) {
-      const config = (await eslint.calculateConfigForFile(path.join(REPO_ROOT, file))) as { rules?: Record<string, unknown> };
+      const config = (await eslint.calculateConfigForFile(path.join(REPO_ROOT, file))) as {
+        rules?: Record<string, unknown>;
+      };
       const rules = config.rules ?? {};
       for (const rule of RULES) assert.ok(isError(rules[rule]), `${rule} is an error in ${file}`);
       assert.ok(
@@ -162,7 +178,11 @@ describe('security: no eval or new Function (lint rules)', function () {
       'setInterval(`tick()`, 10);',
     ].join('\n');
     const messages = new Linter().verify(fixture, {
-      languageOptions: { ecmaVersion: 2022, sourceType: 'script', globals: { globalThis: 'readonly', setTimeout: 'readonly', setInterval: 'readonly' } },
+      languageOptions: {
+        ecmaVersion: 2022,
+        sourceType: 'script',
+        globals: { globalThis: 'readonly', setTimeout: 'readonly', setInterval: 'readonly' },
+      },
       rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error' },
     });
     assert.deepEqual(
@@ -188,10 +208,14 @@ describe('security: no eval or new Function (lint rules)', function () {
       const lines = text.split('\n');
       lines.forEach((line, i) => {
         const where = `${path.relative(REPO_ROOT, file)}:${i + 1}`;
-        if (/eslint-disable[^\n]*\b(no-eval|no-implied-eval|no-new-func)\b/.test(line)) offenders.push(`${where} disables a rule`);
+        if (/eslint-disable[^\n]*\b(no-eval|no-implied-eval|no-new-func)\b/.test(line))
+          offenders.push(`${where} disables a rule`);
         if (/(^|[^\w.$])eval\s*\(|\bnew\s+Function\s*\(|(^|[^\w.$])Function\s*\(\s*['"`]/.test(line))
           offenders.push(`${where}: ${line.trim()}`);
-        if (/(from\s+|require\()\s*['"](node:)?vm['"]/.test(line) && !vmAllowed.has(path.relative(REPO_ROOT, file)))
+        if (
+          /(from\s+|require\()\s*['"](node:)?vm['"]/.test(line) &&
+          !vmAllowed.has(path.relative(REPO_ROOT, file))
+        )
           offenders.push(`${where} imports vm`);
       });
     }
@@ -199,14 +223,16 @@ describe('security: no eval or new Function (lint rules)', function () {
   });
 
   it('the code-cache start runs only our bundle, named by a fixed path next to the start file', function () {
-    const users = productSources().filter((file) => /from\s+['"][./]*boot\/code-cache['"]/.test(readFileSync(file, 'utf8')));
+    const users = productSources().filter((file) =>
+      /from\s+['"][./]*boot\/code-cache['"]/.test(readFileSync(file, 'utf8')),
+    );
     assert.deepEqual(
       users.map((file) => path.relative(REPO_ROOT, file)),
       [path.join('server', 'src', 'server-boot.ts')],
     );
     const boot = readFileSync(path.join(REPO_ROOT, 'server', 'src', 'server-boot.ts'), 'utf8');
     const calls = [...boot.matchAll(/runWithCodeCache\((.*)\);/g)].map((m) => m[1]);
-    assert.deepEqual(calls, ["path.join(__dirname, 'server-main.js'), 'server', module"]);
+    assert.deepEqual(calls, ["path.join(__dirname, 'server-main.js'), 'server', module, builtDigest"]);
     const loader = readFileSync(path.join(REPO_ROOT, 'server', 'src', 'boot', 'code-cache.ts'), 'utf8');
     // One compile, of the file read from that path; nothing else reaches vm.
     assert.equal([...loader.matchAll(/new Script\(/g)].length, 1);

@@ -4,14 +4,14 @@
  * parsed and compiled again and the functions the first validation needs are already compiled.
  * Owns only loading, the cache file's name and place, and writing it; knows nothing of LSP.
  *
- * The cache file is named by the bundle's SHA-256, the V8 version and the architecture, so a new
- * build or another Node/Electron never reads a stale one (V8 also rejects data that does not match
+ * The cache file is named by the bundle's SHA-256 (computed at build time and passed in; hashed here
+ * when not, as in watch builds), the V8 version and the architecture, so a new build or another
+ * Node/Electron never reads a stale one (V8 also rejects data that does not match
  * its version or flags; a rejected or unreadable cache just means a normal compile). It lives in a
  * per-user folder: `MIIT95_CODE_CACHE_DIR` (the extension passes its global storage), else the
  * system's user cache folder. `MIIT95_CODE_CACHE=off` turns it off. Any failure here falls back to a
  * plain start; the server never depends on the cache.
  */
-import { createHash } from 'node:crypto';
 import {
   mkdirSync,
   readdirSync,
@@ -43,22 +43,33 @@ export function defaultCodeCacheDir(
   return path.join(env['XDG_CACHE_HOME'] || path.join(home, '.cache'), 'miit95', 'code-cache');
 }
 
-/** The cache file for this bundle content under this V8. */
-export function codeCacheFile(dir: string, name: string, bundle: Buffer): string {
-  const digest = createHash('sha256').update(bundle).digest('hex').slice(0, 24);
+/** The SHA-256 of a bundle, hex. node:crypto is loaded only here: a start with a build-time digest skips it. */
+export function bundleDigest(bundle: Buffer): string {
+  const { createHash } = module.require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(bundle).digest('hex');
+}
+
+/** The cache file for this bundle content (its SHA-256, hex) under this V8. */
+export function codeCacheFile(dir: string, name: string, digest: string): string {
   const engine = `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_');
-  return path.join(dir, `${name}-${digest}-${engine}.cache`);
+  return path.join(dir, `${name}-${digest.slice(0, 24)}-${engine}.cache`);
 }
 
 /**
  * Runs the CommonJS bundle at `file` as the main program (same `require`, `module`, `__filename`
  * and `__dirname` it would have if started directly), through the code cache when there is one.
  */
-export function runWithCodeCache(file: string, name: string, parent: NodeJS.Module): void {
+export function runWithCodeCache(
+  file: string,
+  name: string,
+  parent: NodeJS.Module,
+  /** The bundle's SHA-256 as computed by the build, if it was. */
+  builtDigest?: string,
+): void {
   const bundle = readFileSync(file);
   // The bundle is ASCII (esbuild.mjs escapes the rest): latin1 is a copy, UTF-8 decoding is not.
   const source = bundle.toString('latin1');
-  const cacheFile = cacheFileFor(name, bundle);
+  const cacheFile = cacheFileFor(name, () => builtDigest ?? bundleDigest(bundle));
   const cachedData = cacheFile === undefined ? undefined : readOptional(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
@@ -87,10 +98,10 @@ export function runWithCodeCache(file: string, name: string, parent: NodeJS.Modu
   );
 }
 
-function cacheFileFor(name: string, bundle: Buffer): string | undefined {
+function cacheFileFor(name: string, digest: () => string): string | undefined {
   if (process.env['MIIT95_CODE_CACHE'] === 'off') return undefined;
   try {
-    return codeCacheFile(process.env['MIIT95_CODE_CACHE_DIR'] || defaultCodeCacheDir(), name, bundle);
+    return codeCacheFile(process.env['MIIT95_CODE_CACHE_DIR'] || defaultCodeCacheDir(), name, digest());
   } catch {
     return undefined;
   }
