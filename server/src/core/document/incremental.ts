@@ -65,8 +65,6 @@ interface Candidate {
   readonly start: number;
   /** Old-text offset just after the last content line of item `j` (trailing comments excluded). */
   readonly end: number;
-  /** Blank or comment lines follow the fragment before the next item (or the collection's end). */
-  readonly trailing: boolean;
   /** Old-text offset of the next item's line (or the collection's end): the lines up to it were read. */
   readonly limit: number;
 }
@@ -233,7 +231,6 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
     // The fragment ends after the last content line of item j; a change in the comments or blank
     // lines after it takes in the next item.
     let fragmentEnd = -1;
-    let trailing = false;
     let fragmentLimit = end;
     for (;;) {
       const next = j + 1 < count ? headAt(j + 1) : undefined;
@@ -242,7 +239,6 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
       const contentEnd = lastContentLineEnd(old, first.line, limit);
       if (e0 <= contentEnd) {
         fragmentEnd = contentEnd;
-        trailing = contentEnd < limit;
         fragmentLimit = limit;
         break;
       }
@@ -258,7 +254,6 @@ function collectCandidates(root: YAMLMap<unknown, unknown>, change: Change, mode
         indent: first.column,
         start: first.line,
         end: fragmentEnd,
-        trailing,
         limit: fragmentLimit,
       });
     }
@@ -338,8 +333,10 @@ function trySplice(previous: ParsedDocument, change: Change, candidate: Candidat
     const fragmentRoot = contents as BlockCollection;
     if (fragmentRoot.flow === true || fragmentRoot.items.length === 0 || !fragmentRoot.range) return undefined;
     if (fragmentRoot.comment || parsed.comment || parsed.commentBefore) return undefined;
-    // An empty value or a block scalar at the very end would take in the comments that follow.
-    if (candidate.trailing && !endsWithPlainContent(fragmentRoot)) return undefined;
+    // An empty value or a block scalar at the very end would take in the comments and blank lines
+    // that follow (its range ends where the next content starts in a full parse), also before a next
+    // item: such a fragment is left to the full parse.
+    if (!endsWithPlainContent(fragmentRoot)) return undefined;
     const depth = shiftInPlace(fragmentRoot.items, start, previous.yaml.schema, candidate.ancestors.length + 1);
     if (depth === undefined) return undefined;
     items = fragmentRoot.items;
