@@ -4,22 +4,15 @@
  * the core's validate is in place.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { assertBundleFresh, REPO_ROOT } from '../lsp/client';
+import { CLI, runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const COMPLETE_DIR = path.join(REPO_ROOT, 'samples', 'complete');
 const MISTAKES_DIR = path.join(REPO_ROOT, 'samples', 'mistakes');
 const CJK = /[\u4e00-\u9fff]/;
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 const FINDING_KEYS = ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity'];
 
@@ -35,7 +28,7 @@ interface JsonFinding {
   message: string;
 }
 
-function parseJson(run: Run): JsonFinding[] {
+function parseJson(run: CliRun): JsonFinding[] {
   const parsed = JSON.parse(run.stdout) as { findings: JsonFinding[]; suppressions: unknown[] };
   assert.deepEqual(Object.keys(parsed), ['findings', 'suppressions'], 'one object: findings, suppressions');
   assert.ok(Array.isArray(parsed.suppressions));
@@ -51,10 +44,7 @@ function parseJson(run: Run): JsonFinding[] {
 
 describe('cli (dist/cli.js)', function () {
   let work: string;
-  const run = (args: readonly string[], cwd = work): Run => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20000 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (args: readonly string[], cwd = work): CliRun => runCli(args, cwd);
 
   before(function () {
     assertBundleFresh(CLI);

@@ -4,35 +4,21 @@
  * 2.1.0 structure; every result's rule in tool.driver.rules) and `--fail-on warning|error`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { assertBundleFresh, REPO_ROOT } from '../lsp/client';
 import { readDocx } from '../unit/export/helpers';
+import { CLI, runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 const PACKAGE = '杭州云声-申报材料';
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('cli: export, SARIF and --fail-on', function () {
   this.timeout(60_000);
   let work: string;
-  const run = (args: readonly string[]): Run => {
-    // A fixed "today" keeps the sample's date rules stable.
-    const r = spawnSync(process.execPath, [CLI, ...args, '--today', '2026-11-28'], {
-      cwd: work,
-      encoding: 'utf8',
-      timeout: 50_000,
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  // A fixed "today" keeps the sample's date rules stable.
+  const run = (args: readonly string[]): CliRun => runCli([...args, '--today', '2026-11-28'], work, 50_000);
 
   before(function () {
     assertBundleFresh(CLI);
@@ -66,7 +52,13 @@ describe('cli: export, SARIF and --fail-on', function () {
 
   it('refuses while errors remain (exit 1, errors listed) and exports a draft with --draft', async () => {
     const file = path.join(work, 'samples', 'complete', '杭州云声.app95.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('registered_capital_cny: 50000000', 'registered_capital_cny: 5000000'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'registered_capital_cny: 50000000',
+        'registered_capital_cny: 5000000',
+      ),
+    );
     const blocked = run(['export', 'samples/complete/杭州云声.app95.yaml', '--out', 'out']);
     assert.equal(blocked.status, 1);
     assert.match(blocked.stderr, /仍有 1 个错误，未导出/);
@@ -77,7 +69,10 @@ describe('cli: export, SARIF and --fail-on', function () {
     assert.equal(draft.status, 0, draft.stderr);
     const doc = await readDocx(path.join(work, 'out', PACKAGE, '技术方案.docx'));
     assert.match(doc.headerText, /草稿/);
-    assert.equal(JSON.parse(readFileSync(path.join(work, 'out', PACKAGE, 'manifest.json'), 'utf8')).draft, true);
+    assert.equal(
+      JSON.parse(readFileSync(path.join(work, 'out', PACKAGE, 'manifest.json'), 'utf8')).draft,
+      true,
+    );
   });
 
   it('writes one ZIP with --zip, beside the application by default', () => {
@@ -117,7 +112,14 @@ describe('cli: export, SARIF and --fail-on', function () {
         tool: {
           driver: {
             name: string;
-            rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri?: string; defaultConfiguration: { level: string } }[];
+            rules: {
+              id: string;
+              name: string;
+              shortDescription: { text: string };
+              fullDescription: { text: string };
+              helpUri?: string;
+              defaultConfiguration: { level: string };
+            }[];
           };
         };
         results: {
@@ -125,7 +127,12 @@ describe('cli: export, SARIF and --fail-on', function () {
           ruleIndex: number;
           level: string;
           message: { text: string };
-          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+          locations: {
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+            };
+          }[];
         }[];
       }[];
     };
@@ -152,7 +159,10 @@ describe('cli: export, SARIF and --fail-on', function () {
       assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
       assert.match(artifactLocation.uri, /^samples\/mistakes\/.+\.app95\.yaml$/);
     }
-    assert.ok(results.some((result) => result.ruleId.startsWith('yaml/')), 'non-rule codes get driver entries too');
+    assert.ok(
+      results.some((result) => result.ruleId.startsWith('yaml/')),
+      'non-rule codes get driver entries too',
+    );
   });
 
   it('exits 1 on warnings only with --fail-on warning, 0 by default', () => {

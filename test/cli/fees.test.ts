@@ -4,27 +4,17 @@
  * assumed billing start from --today, bilingual help and usage errors with their exit codes.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { assertBundleFresh, REPO_ROOT } from '../lsp/client';
+import { CLI, runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const SAMPLE = '杭州云声.app95.yaml';
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 describe('cli fees (dist/cli.js)', function () {
   let work: string;
-  const run = (args: readonly string[]): Run => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: 'utf8', timeout: 20000 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (args: readonly string[]): CliRun => runCli(args, work);
 
   before(function () {
     assertBundleFresh(CLI);

@@ -5,31 +5,30 @@
  * same result as the language server's `source.fixAll.miit95` on every mistake sample.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
 import { assertBundleFresh, fileUri, LspClient, REPO_ROOT, SERVER_BUNDLE } from '../lsp/client';
+import { CLI, runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const MISTAKES_DIR = path.join(REPO_ROOT, 'samples', 'mistakes');
 const SHORT = 'short-province-names.app95.yaml';
 const UNKNOWN = 'unknown-key.app95.yaml';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 describe('cli fix (dist/cli.js)', function () {
   let work: string;
-  const run = (args: readonly string[], cwd = work): Run => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20000 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (args: readonly string[], cwd = work): CliRun => runCli(args, cwd);
   const read = (name: string): string => readFileSync(path.join(work, name), 'utf8');
   const original = (name: string): string => readFileSync(path.join(MISTAKES_DIR, name), 'utf8');
 
@@ -72,13 +71,20 @@ describe('cli fix (dist/cli.js)', function () {
     assert.match(r.stdout, /schema\/additionalProperties {2}将“bussiness_model”改为“business_model”/);
     assert.match(r.stdout, /已修复 2 个文件中的 13 处问题。\n$/);
 
-    assert.match(read(SHORT), /coverage: \[浙江省, 江苏省, 上海市, 安徽省, 福建省, 广东省, 北京市, 内蒙古自治区\]/);
+    assert.match(
+      read(SHORT),
+      /coverage: \[浙江省, 江苏省, 上海市, 安徽省, 福建省, 广东省, 北京市, 内蒙古自治区\]/,
+    );
     assert.match(read(UNKNOWN), /\n {2}business_model: /);
     assert.match(read(UNKNOWN), /\n {2}fax: /, 'the unknown key is not removed');
     for (const name of readdirSync(work).filter((n) => n.endsWith('.yaml') && n !== SHORT && n !== UNKNOWN)) {
       assert.equal(read(name), original(name), `${name} is untouched`);
     }
-    assert.deepEqual(readdirSync(work).filter((n) => n.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      readdirSync(work).filter((n) => n.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
     assert.equal(statSync(path.join(work, SHORT)).mode & 0o777, 0o640, 'the file mode is kept');
 
     const again = run(['fix', '.', '--lang', 'en']);
@@ -90,7 +96,10 @@ describe('cli fix (dist/cli.js)', function () {
     const r = run(['fix', SHORT, '--dry-run', '--lang', 'en']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, new RegExp(`^--- a/${SHORT}\\n\\+\\+\\+ b/${SHORT}\\n@@ -42,7 \\+42,7 @@\\n`));
-    assert.match(r.stdout, /\n- {2}coverage: \[浙江, 江苏, 上海, 安徽, 福建, 广东, 北京, 内蒙古\]\n\+ {2}coverage: \[浙江省, /);
+    assert.match(
+      r.stdout,
+      /\n- {2}coverage: \[浙江, 江苏, 上海, 安徽, 福建, 广东, 北京, 内蒙古\]\n\+ {2}coverage: \[浙江省, /,
+    );
     assert.match(r.stdout, /would fix 12 problems/);
     assert.match(r.stdout, /Would fix 12 problems in 1 file \(dry run: nothing written\)\.\n$/);
     assert.equal(read(SHORT), original(SHORT));
@@ -127,7 +136,9 @@ describe('cli fix (dist/cli.js)', function () {
       if (client !== undefined) assert.equal(await client.stop(), 0);
     });
 
-    for (const name of readdirSync(MISTAKES_DIR).filter((n) => n.endsWith('.app95.yaml')).sort()) {
+    for (const name of readdirSync(MISTAKES_DIR)
+      .filter((n) => n.endsWith('.app95.yaml'))
+      .sort()) {
       it(name, async function () {
         assert.ok(client);
         const file = path.join(work, name);

@@ -5,23 +5,24 @@
  * placeholder lines.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseApplication } from '../../server/src/core';
 import { applicationTemplate, isPlaceholderLine } from '../../server/src/core/template';
-import { assertBundleFresh, REPO_ROOT } from '../lsp/client';
+import { assertBundleFresh } from '../lsp/client';
+import { CLI, runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const COMPANY = '杭州示例科技有限公司';
 const FILE = `${COMPANY}.app95.yaml`;
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 function nameOf(text: string): unknown {
   return (parseApplication(text).value as { applicant?: { name?: unknown } }).applicant?.name;
@@ -29,10 +30,7 @@ function nameOf(text: string): unknown {
 
 describe('cli init (dist/cli.js)', function () {
   let work: string | undefined;
-  const run = (args: readonly string[], cwd = work!): Run => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20000 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (args: readonly string[], cwd = work): CliRun => runCli(args, cwd);
 
   before(function () {
     assertBundleFresh(CLI);
@@ -64,7 +62,10 @@ describe('cli init (dist/cli.js)', function () {
     const lines = readFileSync(path.join(work!, FILE), 'utf8').split('\n');
     assert.ok(findings.length > 20);
     for (const f of findings)
-      assert.ok(isPlaceholderLine(lines[f.line - 1] ?? ''), `${f.code} on line ${f.line}: ${lines[f.line - 1]}`);
+      assert.ok(
+        isPlaceholderLine(lines[f.line - 1] ?? ''),
+        `${f.code} on line ${f.line}: ${lines[f.line - 1]}`,
+      );
   });
 
   it('refuses to overwrite an existing file, and replaces it with --force', function () {

@@ -5,13 +5,12 @@
  * with the summary line, which says that a file could not be checked.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { assertBundleFresh, REPO_ROOT } from '../lsp/client';
+import { CLI, runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const COMPLETE_DIR = path.join(REPO_ROOT, 'samples', 'complete');
 
 /** `applicant.name: 杭州云声信息技术有限公司`, the name in GBK (two bytes per character). */
@@ -28,22 +27,9 @@ const EN_MESSAGE = 'miit95: not valid UTF-8 text: gbk.app95.yaml (save it as UTF
 const ZH_SUMMARY = '检查了 0 个文件；1 个文件或文件夹无法检查（原因见上方说明）。\n';
 const EN_SUMMARY = 'Checked 0 files; 1 file or folder could not be checked (see the messages above).\n';
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 describe('cli: a file that is not UTF-8 (dist/cli.js)', function () {
   let work: string | undefined;
-  const run = (...args: string[]): Run => {
-    const r = spawnSync(process.execPath, [CLI, 'check', ...args], {
-      cwd: work,
-      encoding: 'utf8',
-      timeout: 20000,
-    });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (...args: string[]): CliRun => runCli(['check', ...args], work);
 
   before(function () {
     assertBundleFresh(CLI);

@@ -12,7 +12,6 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import {
-  defineRule,
   getNumber,
   getString,
   parseApplication,
@@ -21,6 +20,7 @@ import {
   type RuleModule,
 } from '../../../server/src/core';
 import { reparse } from '../../../server/src/core/document/incremental';
+import { spyRule } from '../rules/spy-rule';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** MIIT95_FUZZ_SCALE=10 runs ten times as many random cases (a longer hunt). */
@@ -58,7 +58,8 @@ const TEXTS = [COMPLETE, GROWN, CRLF, ...samples()];
 /** The first difference between two yaml trees, as a path and a description; undefined when equal. */
 function treeDifference(a: unknown, b: unknown, at = '$'): string | undefined {
   if (a === b) return undefined;
-  if (a === null || b === null || a === undefined || b === undefined) return `${at}: ${String(a)} vs ${String(b)}`;
+  if (a === null || b === null || a === undefined || b === undefined)
+    return `${at}: ${String(a)} vs ${String(b)}`;
   if (isPair(a) || isPair(b)) {
     if (!isPair(a) || !isPair(b)) return `${at}: pair vs non-pair`;
     return treeDifference(a.key, b.key, `${at}.key`) ?? treeDifference(a.value, b.value, `${at}.value`);
@@ -68,7 +69,19 @@ function treeDifference(a: unknown, b: unknown, at = '$'): string | undefined {
   if (kind(a) !== kind(b)) return `${at}: ${kind(a)} vs ${kind(b)}`;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const field of ['range', 'value', 'source', 'type', 'comment', 'commentBefore', 'spaceBefore', 'anchor', 'tag', 'flow', 'format']) {
+  for (const field of [
+    'range',
+    'value',
+    'source',
+    'type',
+    'comment',
+    'commentBefore',
+    'spaceBefore',
+    'anchor',
+    'tag',
+    'flow',
+    'format',
+  ]) {
     if (field === 'value' && !isScalar(a)) continue;
     const u = JSON.stringify(x[field]);
     const v = JSON.stringify(y[field]);
@@ -127,7 +140,38 @@ function apply(text: string, edit: Edit): string {
 }
 
 const SAMPLE_LINES = COMPLETE.split('\n');
-const FRAGMENTS = ['1', '0', 'x', ' ', '  ', '\n', '\r', '\r\n', '\n  ', ': ', '- ', '#', ' # c', '"', "'", '[', ']', '{', '}', '|', '>-', '&a ', '*a', '\t', '---', '浙江省', '，', 'key: v\n', '  - a\n', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n'];
+const FRAGMENTS = [
+  '1',
+  '0',
+  'x',
+  ' ',
+  '  ',
+  '\n',
+  '\r',
+  '\r\n',
+  '\n  ',
+  ': ',
+  '- ',
+  '#',
+  ' # c',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '|',
+  '>-',
+  '&a ',
+  '*a',
+  '\t',
+  '---',
+  '浙江省',
+  '，',
+  'key: v\n',
+  '  - a\n',
+  '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n',
+];
 
 /**
  * Where an edit lands, as a fraction of the text: uniform (fc.double is not, most of its values are
@@ -173,26 +217,124 @@ describe('incremental reparse', function () {
   };
 
   const cases: { name: string; from: string; to: (t: string) => string; reused: boolean }[] = [
-    { name: 'a scalar in a nested map', from: COMPLETE, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
-    { name: 'a longer scalar', from: COMPLETE, to: (t) => t.replace('seats: 80 ', 'seats: 八十 '), reused: true },
-    { name: 'a list item inserted in the middle', from: GROWN, to: (t) => t.replace('    - name: 客户10有限公司', '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n    - name: 客户10有限公司'), reused: true },
-    { name: 'a list item removed', from: GROWN, to: (t) => t.replace('    - name: 客户10有限公司\n      type: 电子商务平台\n      status: 已签约\n', ''), reused: true },
-    { name: 'an item appended at the end of a list', from: COMPLETE, to: (t) => t.replace('      experience: 负责软交换与 IVR 系统建设，具有三网接入实施经验。\n', '      experience: 负责软交换与 IVR 系统建设，具有三网接入实施经验。\n    - name: 新人\n      role: 坐席\n'), reused: true },
-    { name: 'a key renamed', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  legal_repr: 王建国'), reused: true },
-    { name: 'the first line', from: COMPLETE, to: (t) => t.replace('apiVersion: miit95/v1', 'apiVersion: miit95/v2'), reused: true },
-    { name: 'the last line', from: COMPLETE, to: (t) => t.replace('  enabled: false\n', '  enabled: true\n'), reused: true },
-    { name: 'a comment between sections', from: COMPLETE, to: (t) => t.replace('# 材料2：增值电信业务经营许可证', '# 材料二'), reused: true },
+    {
+      name: 'a scalar in a nested map',
+      from: COMPLETE,
+      to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'),
+      reused: true,
+    },
+    {
+      name: 'a longer scalar',
+      from: COMPLETE,
+      to: (t) => t.replace('seats: 80 ', 'seats: 八十 '),
+      reused: true,
+    },
+    {
+      name: 'a list item inserted in the middle',
+      from: GROWN,
+      to: (t) =>
+        t.replace(
+          '    - name: 客户10有限公司',
+          '    - name: 新客户\n      type: 连锁零售\n      status: 意向\n    - name: 客户10有限公司',
+        ),
+      reused: true,
+    },
+    {
+      name: 'a list item removed',
+      from: GROWN,
+      to: (t) =>
+        t.replace('    - name: 客户10有限公司\n      type: 电子商务平台\n      status: 已签约\n', ''),
+      reused: true,
+    },
+    {
+      name: 'an item appended at the end of a list',
+      from: COMPLETE,
+      to: (t) =>
+        t.replace(
+          '      experience: 负责软交换与 IVR 系统建设，具有三网接入实施经验。\n',
+          '      experience: 负责软交换与 IVR 系统建设，具有三网接入实施经验。\n    - name: 新人\n      role: 坐席\n',
+        ),
+      reused: true,
+    },
+    {
+      name: 'a key renamed',
+      from: COMPLETE,
+      to: (t) => t.replace('  legal_rep: 王建国', '  legal_repr: 王建国'),
+      reused: true,
+    },
+    {
+      name: 'the first line',
+      from: COMPLETE,
+      to: (t) => t.replace('apiVersion: miit95/v1', 'apiVersion: miit95/v2'),
+      reused: true,
+    },
+    {
+      name: 'the last line',
+      from: COMPLETE,
+      to: (t) => t.replace('  enabled: false\n', '  enabled: true\n'),
+      reused: true,
+    },
+    {
+      name: 'a comment between sections',
+      from: COMPLETE,
+      to: (t) => t.replace('# 材料2：增值电信业务经营许可证', '# 材料二'),
+      reused: true,
+    },
     { name: 'a leading blank line removed', from: `\n${COMPLETE}`, to: (t) => t.slice(1), reused: false },
     { name: 'a leading blank line added', from: COMPLETE, to: (t) => `\n${t}`, reused: false },
-    { name: 'an empty value before comment lines', from: COMPLETE, to: (t) => t.replace('  sms:\n    enabled: false\n', '  sms:\n  core:\n'), reused: false },
-    { name: 'a scalar in a CRLF document', from: CRLF, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
-    { name: 'a list item inserted in a CRLF document', from: CRLF, to: (t) => t.replace('    - name: 江南连锁超市股份有限公司', '    - name: 新客户\r\n      type: 连锁零售\r\n    - name: 江南连锁超市股份有限公司'), reused: true },
-    { name: 'a lone CR elsewhere in the text', from: COMPLETE.replace('# 材料8：', '# 材料8\r# '), to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'), reused: true },
-    { name: 'a lone CR typed in the fragment', from: COMPLETE, to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250\r    x: 1'), reused: false },
-    { name: 'a duplicate key', from: COMPLETE, to: (t) => t.replace('  legal_rep: 王建国', '  name: 王建国'), reused: false },
-    { name: 'a syntax error', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: [80 '), reused: false },
+    {
+      name: 'an empty value before comment lines',
+      from: COMPLETE,
+      to: (t) => t.replace('  sms:\n    enabled: false\n', '  sms:\n  core:\n'),
+      reused: false,
+    },
+    {
+      name: 'a scalar in a CRLF document',
+      from: CRLF,
+      to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'),
+      reused: true,
+    },
+    {
+      name: 'a list item inserted in a CRLF document',
+      from: CRLF,
+      to: (t) =>
+        t.replace(
+          '    - name: 江南连锁超市股份有限公司',
+          '    - name: 新客户\r\n      type: 连锁零售\r\n    - name: 江南连锁超市股份有限公司',
+        ),
+      reused: true,
+    },
+    {
+      name: 'a lone CR elsewhere in the text',
+      from: COMPLETE.replace('# 材料8：', '# 材料8\r# '),
+      to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250'),
+      reused: true,
+    },
+    {
+      name: 'a lone CR typed in the fragment',
+      from: COMPLETE,
+      to: (t) => t.replace('busy_hour_calls: 1200', 'busy_hour_calls: 1250\r    x: 1'),
+      reused: false,
+    },
+    {
+      name: 'a duplicate key',
+      from: COMPLETE,
+      to: (t) => t.replace('  legal_rep: 王建国', '  name: 王建国'),
+      reused: false,
+    },
+    {
+      name: 'a syntax error',
+      from: COMPLETE,
+      to: (t) => t.replace('  seats: 80 ', '  seats: [80 '),
+      reused: false,
+    },
     { name: 'an alias', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', '  seats: *x '), reused: false },
-    { name: 'a dedented line', from: COMPLETE, to: (t) => t.replace('  seats: 80 ', 'seats: 80 '), reused: false },
+    {
+      name: 'a dedented line',
+      from: COMPLETE,
+      to: (t) => t.replace('  seats: 80 ', 'seats: 80 '),
+      reused: false,
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: same as a full parse${c.reused ? ', reusing the tree' : ''}`, () => {
@@ -201,13 +343,19 @@ describe('incremental reparse', function () {
       const { parsed, reused } = reparse(parseApplication(c.from), to);
       assertSameParse(parsed, parseApplication(to), c.name);
       if (c.reused) assert.ok(reused, 'expected the previous tree to be reused');
-      assert.deepEqual(validate(to, { previous: parseApplication(c.from), today: '2026-11-30' }).findings, validate(to, { today: '2026-11-30' }).findings);
+      assert.deepEqual(
+        validate(to, { previous: parseApplication(c.from), today: '2026-11-30' }).findings,
+        validate(to, { today: '2026-11-30' }).findings,
+      );
     });
   }
 
   it('consumes the previous tree: the new version owns the nodes after the change', () => {
     const previous = parseApplication(GROWN);
-    const to = GROWN.replace('    - name: 客户3有限公司', '    - name: 新\n      type: t\n    - name: 客户3有限公司');
+    const to = GROWN.replace(
+      '    - name: 客户3有限公司',
+      '    - name: 新\n      type: t\n    - name: 客户3有限公司',
+    );
     const { parsed, reused } = reparse(previous, to);
     assert.ok(reused);
     assertSameParse(parsed, parseApplication(to), 'after reuse');
@@ -228,10 +376,15 @@ describe('incremental reparse', function () {
 
   it('chains of edits, each reusing the previous version: same as a full parse at every step', () => {
     fc.assert(
-      fc.property(fc.nat(TEXTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 12 }), (sample, edits) => {
-        let previous = parseApplication(TEXTS[sample]!);
-        for (const [k, e] of edits.entries()) previous = check(previous, apply(previous.text, e), `step ${k}: ${JSON.stringify(e)}`);
-      }),
+      fc.property(
+        fc.nat(TEXTS.length - 1),
+        fc.array(edit, { minLength: 1, maxLength: 12 }),
+        (sample, edits) => {
+          let previous = parseApplication(TEXTS[sample]!);
+          for (const [k, e] of edits.entries())
+            previous = check(previous, apply(previous.text, e), `step ${k}: ${JSON.stringify(e)}`);
+        },
+      ),
       { numRuns: runs(30) },
     );
   });
@@ -242,7 +395,10 @@ describe('incremental reparse', function () {
         const from = TEXTS[sample]!;
         const to = apply(from, e);
         const options = { today: '2026-11-30' };
-        assert.deepEqual(validate(to, { ...options, previous: parseApplication(from) }).findings, validate(to, options).findings);
+        assert.deepEqual(
+          validate(to, { ...options, previous: parseApplication(from) }).findings,
+          validate(to, options).findings,
+        );
       }),
       { numRuns: runs(25) },
     );
@@ -251,16 +407,24 @@ describe('incremental reparse', function () {
   it('chains of validations, each reusing the previous parse and rule results: the findings of a fresh validation', () => {
     const options = { today: '2026-11-30' };
     fc.assert(
-      fc.property(fc.nat(TEXTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 8 }), (sample, edits) => {
-        let result = validate(TEXTS[sample]!, options);
-        let text = TEXTS[sample]!;
-        for (const [k, e] of edits.entries()) {
-          text = apply(text, e);
-          const previous = result.document;
-          result = validate(text, previous === undefined ? options : { ...options, previous });
-          assert.deepEqual(result.findings, validate(text, options).findings, `step ${k}: ${JSON.stringify(e)}`);
-        }
-      }),
+      fc.property(
+        fc.nat(TEXTS.length - 1),
+        fc.array(edit, { minLength: 1, maxLength: 8 }),
+        (sample, edits) => {
+          let result = validate(TEXTS[sample]!, options);
+          let text = TEXTS[sample]!;
+          for (const [k, e] of edits.entries()) {
+            text = apply(text, e);
+            const previous = result.document;
+            result = validate(text, previous === undefined ? options : { ...options, previous });
+            assert.deepEqual(
+              result.findings,
+              validate(text, options).findings,
+              `step ${k}: ${JSON.stringify(e)}`,
+            );
+          }
+        },
+      ),
       { numRuns: runs(20) },
     );
   });
@@ -272,24 +436,17 @@ describe('incremental reparse', function () {
     const changed = COMPLETE.replace('  seats: 80 ', '  seats: 60 ');
     const second = validate(changed, { ...options, previous: first.document! });
     assert.deepEqual(second.findings, validate(changed, options).findings);
-    assert.ok(second.findings.some((f) => f.code === 'R-TECH-001'), 'too few seats is reported on the new value');
+    assert.ok(
+      second.findings.some((f) => f.code === 'R-TECH-001'),
+      'too few seats is reported on the new value',
+    );
 
     const calls: string[] = [];
     const spy = (id: string, path: string[], withFiles = false): RuleModule =>
-      defineRule({
-        id,
-        name: `spy-${path.join('-')}`,
-        defaultSeverity: 'info',
-        status: 'confirmed',
-        fixable: false,
-        description: { 'zh-cn': id, en: id },
-        messages: { seen: { 'zh-cn': '{value}', en: '{value}' } },
-        check(ctx) {
-          calls.push(id);
-          if (withFiles) void ctx.files;
-          const value = getNumber(ctx.app, path) ?? getString(ctx.app, path);
-          if (value !== undefined) ctx.report({ path, messageId: 'seen', params: { value } });
-        },
+      spyRule(id, calls, (ctx) => {
+        if (withFiles) void ctx.files;
+        const value = getNumber(ctx.app, path) ?? getString(ctx.app, path);
+        if (value !== undefined) ctx.report({ path, messageId: 'seen', params: { value } });
       });
     const rules = [
       spy('R-SPY-001', ['tech', 'seats']),
@@ -302,8 +459,16 @@ describe('incremental reparse', function () {
     // Longer: everything after tech.seats moves, pledge included.
     const longer = COMPLETE.replace('  seats: 80 ', '  seats: 6000 ');
     const b = validate(longer, { ...options, rules, files, previous: a.document! });
-    assert.deepEqual(calls, ['R-SPY-001', 'R-SPY-003'], 'the pledge rule is reused; the one that looked at files runs');
-    assert.deepEqual(b.findings, validate(longer, { ...options, rules, files }).findings, 'reused reports are placed in the new text');
+    assert.deepEqual(
+      calls,
+      ['R-SPY-001', 'R-SPY-003'],
+      'the pledge rule is reused; the one that looked at files runs',
+    );
+    assert.deepEqual(
+      b.findings,
+      validate(longer, { ...options, rules, files }).findings,
+      'reused reports are placed in the new text',
+    );
     const pledge = b.findings.find((f) => f.code === 'R-SPY-002');
     assert.equal(longer.slice(pledge!.range.start, pledge!.range.end), '王建国');
   });

@@ -19,7 +19,6 @@ import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLSeq } from 'yaml';
 import {
   allRules,
-  defineRule,
   DEFAULT_CONFIG,
   DEFAULT_THRESHOLDS,
   getArray,
@@ -36,6 +35,7 @@ import {
 import { ruleMemoOf } from '../../../server/src/core/rules/engine';
 import { cities, provinces } from '../../../server/src/core/data/divisions';
 import { createFileProbe } from '../../../server/src/node/file-probe';
+import { spyRule } from './spy-rule';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** MIIT95_FUZZ_SCALE=10 runs ten times as many chains (a longer hunt). */
@@ -89,7 +89,16 @@ const PROVINCE_NAMES = [
   '全国',
   '不存在省',
 ];
-const CITY_NAMES = [...cities.map((c) => c.name), '杭州', '宁波', '朝阳区', '浦东新区', '义乌市', '恩施州', '不存在市'];
+const CITY_NAMES = [
+  ...cities.map((c) => c.name),
+  '杭州',
+  '宁波',
+  '朝阳区',
+  '浦东新区',
+  '义乌市',
+  '恩施州',
+  '不存在市',
+];
 const TEXTS = [
   '',
   ' ',
@@ -131,7 +140,26 @@ const TEXTS = [
 const valueChoice: fc.Arbitrary<ValueChoice> = fc.record({
   number: fc.oneof(
     fc.integer({ min: -10, max: 3000 }),
-    fc.constantFrom(0, 1, 2, 6, 12, 13, 20, 60, 80, 180, 1200, 1250, 9000, 1_000_000, 50_000_000, 95079, 951234, 0.5),
+    fc.constantFrom(
+      0,
+      1,
+      2,
+      6,
+      12,
+      13,
+      20,
+      60,
+      80,
+      180,
+      1200,
+      1250,
+      9000,
+      1_000_000,
+      50_000_000,
+      95079,
+      951234,
+      0.5,
+    ),
   ),
   date: fc.oneof(
     fc
@@ -141,7 +169,10 @@ const valueChoice: fc.Arbitrary<ValueChoice> = fc.record({
   ),
   province: fc.constantFrom(...PROVINCE_NAMES),
   city: fc.constantFrom(...CITY_NAMES),
-  text: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TEXTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) }),
+  text: fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...TEXTS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  ),
   bool: fc.boolean(),
   confuse: fc.oneof(
     { weight: 8, arbitrary: fc.constant(undefined) },
@@ -155,12 +186,17 @@ function categoryOf(at: readonly (string | number)[], value: unknown): Category 
   const names = at.filter((s): s is string => typeof s === 'string');
   const key = typeof at[at.length - 1] === 'string' ? names[names.length - 1] : undefined;
   const list = typeof at[at.length - 1] === 'number' ? names[names.length - 1] : undefined;
-  if (key === 'province' || list === 'coverage' || list === 'existing_numbers') return list === 'existing_numbers' ? 'number' : 'province';
+  if (key === 'province' || list === 'coverage' || list === 'existing_numbers')
+    return list === 'existing_numbers' ? 'number' : 'province';
   if (key === 'city' || list === 'cities') return 'city';
   if (list === 'candidates') return 'number';
   if (typeof value === 'boolean') return 'bool';
   if (typeof value === 'number') return 'number';
-  if ((key !== undefined && /date|valid_|billing_start/.test(key)) || /^\d{4}-\d{2}-\d{2}$/.test(String(value))) return 'date';
+  if (
+    (key !== undefined && /date|valid_|billing_start/.test(key)) ||
+    /^\d{4}-\d{2}-\d{2}$/.test(String(value))
+  )
+    return 'date';
   return 'text';
 }
 
@@ -169,7 +205,13 @@ function source(choice: ValueChoice, category: Category, inFlow: boolean): strin
   const kind = choice.confuse ?? category;
   if (kind === 'empty') return '';
   const value =
-    kind === 'number' ? choice.number : kind === 'bool' ? choice.bool : kind === 'date' ? choice.date : choice[kind];
+    kind === 'number'
+      ? choice.number
+      : kind === 'bool'
+        ? choice.bool
+        : kind === 'date'
+          ? choice.date
+          : choice[kind];
   if (choice.quote || (typeof value === 'string' && (/[\n\r,[\]{}]/.test(value) || value.trim() !== value))) {
     return JSON.stringify(String(value));
   }
@@ -335,7 +377,10 @@ function applyEdit(text: string, edit: EditChoice): string[] {
         });
         const index = Math.floor(edit.pick2 * (items.length + (edit.kind === 'insertItem' ? 1 : 0)));
         if (edit.kind === 'insertItem') {
-          const category = categoryOf([...seq.at, 0], (node.items[0] as { value?: unknown } | undefined)?.value);
+          const category = categoryOf(
+            [...seq.at, 0],
+            (node.items[0] as { value?: unknown } | undefined)?.value,
+          );
           items.splice(index, 0, source(edit.value, category, true) || '""');
         } else items.splice(index, 1);
         return [splice(text, range[0], range[1], `[${items.join(', ')}]`)];
@@ -357,7 +402,14 @@ function applyEdit(text: string, edit: EditChoice): string[] {
       const key = pickOf(targets.keys, edit.pick);
       if (key === undefined) return [];
       const other = pickOf(targets.keys, edit.pick2)?.name ?? 'name';
-      const names = [`${key.name}s`, key.name.slice(0, -1) || 'x', 'remark', key.name.toUpperCase(), other, `${key.name}_old`];
+      const names = [
+        `${key.name}s`,
+        key.name.slice(0, -1) || 'x',
+        'remark',
+        key.name.toUpperCase(),
+        other,
+        `${key.name}_old`,
+      ];
       return [splice(text, key.start, key.end, names[edit.key % names.length]!)];
     }
     case 'deleteSection': {
@@ -375,7 +427,10 @@ function applyEdit(text: string, edit: EditChoice): string[] {
 
 /** `text` with a YAML syntax error of one of a few kinds a user makes. */
 function breakYaml(text: string, targets: Targets, edit: EditChoice): string | undefined {
-  const scalar = pickOf(targets.scalars.filter((s) => s.end > s.start), edit.pick);
+  const scalar = pickOf(
+    targets.scalars.filter((s) => s.end > s.start),
+    edit.pick,
+  );
   const key = pickOf(targets.keys, edit.pick);
   switch (edit.error) {
     case 0: // an unclosed flow sequence
@@ -386,7 +441,9 @@ function breakYaml(text: string, targets: Targets, edit: EditChoice): string | u
       return key && text[key.end] === ':' ? splice(text, key.end, key.end + 1, '') : undefined;
     case 3: // a tab in the indentation
       if (key === undefined) return undefined;
-      return key.start > lineStart(text, key.start) ? splice(text, lineStart(text, key.start), key.start, '\t') : undefined;
+      return key.start > lineStart(text, key.start)
+        ? splice(text, lineStart(text, key.start), key.start, '\t')
+        : undefined;
     case 4: // one space too many before a key
       return key && splice(text, key.start, key.start, ' ');
     default: // a duplicated line
@@ -416,7 +473,13 @@ const LOOSE: Thresholds = {
   renewalNoticeDays: 10,
 };
 /** Undefined (the defaults), the defaults themselves, an equal copy, stricter and looser values. */
-const THRESHOLDS: readonly (Thresholds | undefined)[] = [undefined, DEFAULT_THRESHOLDS, structuredClone(DEFAULT_THRESHOLDS), STRICT, LOOSE];
+const THRESHOLDS: readonly (Thresholds | undefined)[] = [
+  undefined,
+  DEFAULT_THRESHOLDS,
+  structuredClone(DEFAULT_THRESHOLDS),
+  STRICT,
+  LOOSE,
+];
 const ruleIds = allRules.map((rule) => rule.id);
 const SEVERITIES: readonly (RuleSeverityOverrides | undefined)[] = [
   undefined,
@@ -448,7 +511,13 @@ function optionsOf(choice: OptionsChoice, sample: Sample): ValidateOptions {
     today: TODAY,
     ...(choice.files ? { files: sample.files } : {}),
     ...(choice.asConfig
-      ? { config: { ...DEFAULT_CONFIG, thresholds: thresholds ?? DEFAULT_THRESHOLDS, severities: severities ?? {} } }
+      ? {
+          config: {
+            ...DEFAULT_CONFIG,
+            thresholds: thresholds ?? DEFAULT_THRESHOLDS,
+            severities: severities ?? {},
+          },
+        }
       : {
           ...(thresholds !== undefined ? { thresholds } : {}),
           ...(severities !== undefined ? { ruleSeverity: severities } : {}),
@@ -471,7 +540,10 @@ const chain: fc.Arbitrary<Chain> = fc.record({
   steps: fc.array(
     fc.record({
       edit: editChoice,
-      options: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: optionsChoice }),
+      options: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: optionsChoice },
+      ),
     }),
     { minLength: 1, maxLength: 10 },
   ),
@@ -481,10 +553,18 @@ const chain: fc.Arbitrary<Chain> = fc.record({
 const reuse = { reused: 0, recorded: 0, steps: 0 };
 
 /** Validates `text` reusing `previous` and checks the result against a fresh validation. */
-function step(previous: ValidationResult, text: string, options: ValidateOptions, context: () => string): ValidationResult {
+function step(
+  previous: ValidationResult,
+  text: string,
+  options: ValidateOptions,
+  context: () => string,
+): ValidationResult {
   const memo = previous.document && ruleMemoOf(previous.document);
   const before = memo === undefined ? undefined : new Map(memo);
-  const result = validate(text, previous.document === undefined ? options : { ...options, previous: previous.document });
+  const result = validate(
+    text,
+    previous.document === undefined ? options : { ...options, previous: previous.document },
+  );
   const fresh = validate(text, options);
   assert.deepEqual(result.findings, fresh.findings, context());
   assert.deepEqual(result.suppressions, fresh.suppressions, context());
@@ -515,7 +595,9 @@ function runChain(c: Chain): void {
       const previousText = text;
       text = next;
       result = step(result, text, options, () =>
-        [`${sample.name}: ${log.join(' → ')}`, '--- before ---', previousText, '--- after ---', text].join('\n'),
+        [`${sample.name}: ${log.join(' → ')}`, '--- before ---', previousText, '--- after ---', text].join(
+          '\n',
+        ),
       );
     }
   }
@@ -532,7 +614,10 @@ describe('rule results reused between versions (property)', function () {
     );
     // Most edits change one section: most rules must have been reused, or this proved nothing.
     assert.ok(reuse.steps > runs(120), `only ${reuse.steps} versions checked`);
-    assert.ok(reuse.reused / reuse.recorded > 0.3, `reused ${reuse.reused} of ${reuse.recorded} rule results`);
+    assert.ok(
+      reuse.reused / reuse.recorded > 0.3,
+      `reused ${reuse.reused} of ${reuse.recorded} rule results`,
+    );
   });
 
   // Found by the property: R-DOCS-001 found no probe, stayed silent and was reused once a probe was
@@ -570,7 +655,10 @@ describe('rule results reused between versions (property)', function () {
     const text = sample.text.replace(/\n$/, '\n# 注释\n');
     const options = { today: TODAY, files: sample.files };
     const second = validate(text, { ...options, previous: first.document! });
-    assert.ok(second.findings.some((f) => f.code === 'R-DOCS-001'), 'the missing attachment is reported');
+    assert.ok(
+      second.findings.some((f) => f.code === 'R-DOCS-001'),
+      'the missing attachment is reported',
+    );
     assert.deepEqual(second.findings, validate(text, options).findings);
     // And back: without a probe, the attachment findings go away.
     const third = validate(sample.text, { today: TODAY, previous: second.document! });
@@ -581,18 +669,31 @@ describe('rule results reused between versions (property)', function () {
     const first = validate(COMPLETE.text, { today: TODAY });
     const second = validate(COMPLETE.text, { today: TODAY, thresholds: STRICT, previous: first.document! });
     assert.deepEqual(second.findings, validate(COMPLETE.text, { today: TODAY, thresholds: STRICT }).findings);
-    assert.ok(second.findings.some((f) => f.code === 'R-COVERAGE-003'), 'the stricter coverage threshold is applied');
+    assert.ok(
+      second.findings.some((f) => f.code === 'R-COVERAGE-003'),
+      'the stricter coverage threshold is applied',
+    );
     const third = validate(COMPLETE.text, { today: TODAY, previous: second.document! });
     assert.deepEqual(third.findings, first.findings);
   });
 
   it('every edit kind changes the text of the complete sample somewhere', () => {
     // Guards the generators: an edit kind that never applied would leave its case untested.
-    const kinds: EditKind[] = ['scalar', 'insertItem', 'removeItem', 'renameKey', 'deleteSection', 'yamlError'];
+    const kinds: EditKind[] = [
+      'scalar',
+      'insertItem',
+      'removeItem',
+      'renameKey',
+      'deleteSection',
+      'yamlError',
+    ];
     for (const kind of kinds) {
-      const changed = fc.sample(editChoice.map((e) => ({ ...e, kind })), { numRuns: 20, seed: 42 }).filter((e) =>
-        applyEdit(COMPLETE.text, e).some((text) => text !== COMPLETE.text),
-      );
+      const changed = fc
+        .sample(
+          editChoice.map((e) => ({ ...e, kind })),
+          { numRuns: 20, seed: 42 },
+        )
+        .filter((e) => applyEdit(COMPLETE.text, e).some((text) => text !== COMPLETE.text));
       assert.ok(changed.length >= 10, `${kind}: ${changed.length} of 20 edits changed the text`);
     }
   });
@@ -601,19 +702,15 @@ describe('rule results reused between versions (property)', function () {
 describe('rule results reused while the fields of a section they read are unchanged', () => {
   const calls: string[] = [];
   const spy = (id: string, read: (app: unknown) => unknown): RuleModule =>
-    defineRule({
-      id,
-      name: `spy-${id.toLowerCase()}`,
-      defaultSeverity: 'info',
-      status: 'confirmed',
-      fixable: false,
-      description: { 'zh-cn': id, en: id },
-      messages: { seen: { 'zh-cn': '{value}', en: '{value}' } },
-      check(ctx) {
-        calls.push(id);
-        const value = read(ctx.app);
-        if (value !== undefined) ctx.report({ path: ['tech'], target: 'key', messageId: 'seen', params: { value: JSON.stringify(value) } });
-      },
+    spyRule(id, calls, (ctx) => {
+      const value = read(ctx.app);
+      if (value !== undefined)
+        ctx.report({
+          path: ['tech'],
+          target: 'key',
+          messageId: 'seen',
+          params: { value: JSON.stringify(value) },
+        });
     });
   const rules = [
     spy('R-SPY-101', (app) => getArray(app, ['tech', 'platform', 'sites']).length),
@@ -629,13 +726,39 @@ describe('rule results reused while the fields of a section they read are unchan
   const options = { today: TODAY, rules };
   /** `ran`: the rules that must run again; `mayRun`: others the reparse may give a new value to read. */
   const cases: { name: string; edit: (text: string) => string; ran: string[]; mayRun?: string[] }[] = [
-    { name: 'a value in usage', edit: (t) => t.replace('  outbound_marketing: false', '  outbound_marketing: true'), ran: [] },
-    { name: 'tech.seats', edit: (t) => t.replace('  seats: 80 ', '  seats: 60 '), ran: ['R-SPY-102', 'R-SPY-103'] },
-    { name: 'a site of tech.platform', edit: (t) => t.replace('        city: 杭州市\n        address', '        city: 宁波市\n        address'), ran: ['R-SPY-101', 'R-SPY-103'] },
-    { name: 'a key added to tech', edit: (t) => t.replace('  seats: 80 ', '  remark: 备注\n  seats: 80 '), ran: ['R-SPY-103', 'R-SPY-104'] },
+    {
+      name: 'a value in usage',
+      edit: (t) => t.replace('  outbound_marketing: false', '  outbound_marketing: true'),
+      ran: [],
+    },
+    {
+      name: 'tech.seats',
+      edit: (t) => t.replace('  seats: 80 ', '  seats: 60 '),
+      ran: ['R-SPY-102', 'R-SPY-103'],
+    },
+    {
+      name: 'a site of tech.platform',
+      edit: (t) =>
+        t.replace('        city: 杭州市\n        address', '        city: 宁波市\n        address'),
+      ran: ['R-SPY-101', 'R-SPY-103'],
+    },
+    {
+      name: 'a key added to tech',
+      edit: (t) => t.replace('  seats: 80 ', '  remark: 备注\n  seats: 80 '),
+      ran: ['R-SPY-103', 'R-SPY-104'],
+    },
     // The reparse of a removed line may take the next item (tech.platform) along, as a new object.
-    { name: 'tech.seats removed', edit: (t) => t.replace(/ {2}seats: 80 .*\n/, ''), ran: ['R-SPY-102', 'R-SPY-103'], mayRun: ['R-SPY-101'] },
-    { name: 'tech no longer a mapping', edit: (t) => t.replace('tech:\n', 'tech: []\ntech_old:\n'), ran: ['R-SPY-101', 'R-SPY-102', 'R-SPY-103', 'R-SPY-104'] },
+    {
+      name: 'tech.seats removed',
+      edit: (t) => t.replace(/ {2}seats: 80 .*\n/, ''),
+      ran: ['R-SPY-102', 'R-SPY-103'],
+      mayRun: ['R-SPY-101'],
+    },
+    {
+      name: 'tech no longer a mapping',
+      edit: (t) => t.replace('tech:\n', 'tech: []\ntech_old:\n'),
+      ran: ['R-SPY-101', 'R-SPY-102', 'R-SPY-103', 'R-SPY-104'],
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: reruns ${c.ran.length === 0 ? 'none' : c.ran.join(', ')}; the findings of a fresh validation`, () => {
@@ -644,7 +767,10 @@ describe('rule results reused while the fields of a section they read are unchan
       const first = validate(COMPLETE.text, options);
       calls.length = 0;
       const second = validate(text, { ...options, previous: first.document! });
-      assert.deepEqual(calls.filter((id) => !(c.mayRun ?? []).includes(id)), c.ran);
+      assert.deepEqual(
+        calls.filter((id) => !(c.mayRun ?? []).includes(id)),
+        c.ran,
+      );
       assert.deepEqual(second.findings, validate(text, options).findings);
       // And the next version reuses what this one recorded.
       calls.length = 0;
@@ -654,4 +780,3 @@ describe('rule results reused while the fields of a section they read are unchan
     });
   }
 });
-
