@@ -97,19 +97,7 @@ export function assertBundleFresh(bundle: string): void {
   checkedBundles.add(bundle);
 }
 
-/** Every sample application under samples/, sorted. */
-export function sampleFiles(): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.app95\.ya?ml$/.test(name)) out.push(full);
-    }
-  };
-  walk(path.join(REPO_ROOT, 'samples'));
-  return out.sort();
-}
+export { sampleFiles } from '../sample-files';
 
 export function fileUri(file: string): string {
   return pathToFileURL(file).href;

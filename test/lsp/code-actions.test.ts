@@ -19,21 +19,15 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { assertBundleFresh, fileUri, LspClient, REPO_ROOT, SERVER_BUNDLE } from './client';
+import { edited } from '../text-edits';
 
 const COMPLETE_DIR = path.join(REPO_ROOT, 'samples', 'complete');
 const COMPLETE = readFileSync(path.join(COMPLETE_DIR, '杭州云声.app95.yaml'), 'utf8');
-const SHORT_NAMES = readFileSync(path.join(REPO_ROOT, 'samples', 'mistakes', 'short-province-names.app95.yaml'), 'utf8');
+const SHORT_NAMES = readFileSync(
+  path.join(REPO_ROOT, 'samples', 'mistakes', 'short-province-names.app95.yaml'),
+  'utf8',
+);
 const FIX_ALL = 'source.fixAll.miit95';
-
-function edited(text: string, replacements: readonly (readonly [string, string])[]): string {
-  let out = text;
-  for (const [from, to] of replacements) {
-    const index = out.indexOf(from);
-    assert.ok(index >= 0 && out.indexOf(from, index + 1) < 0, `"${from}" must occur exactly once`);
-    out = out.slice(0, index) + to + out.slice(index + from.length);
-  }
-  return out;
-}
 
 function isAction(item: CodeAction | Command): item is CodeAction {
   return !('command' in item && typeof item.command === 'string');
@@ -62,7 +56,11 @@ describe('code actions over stdio (dist/server.js)', function () {
   });
 
   afterEach(function () {
-    assert.deepEqual(client.logs.filter((l) => l.type === 1), [], 'the server logged no errors');
+    assert.deepEqual(
+      client.logs.filter((l) => l.type === 1),
+      [],
+      'the server logged no errors',
+    );
   });
 
   /** Opens `content` next to the sample's attachments; resolves with its first publish. */
@@ -73,8 +71,15 @@ describe('code actions over stdio (dist/server.js)', function () {
     return { uri, published: await client.waitForVersion(uri, 1, since) };
   }
 
-  async function actionsFor(uri: string, diagnostics: readonly Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  async function actionsFor(
+    uri: string,
+    diagnostics: readonly Diagnostic[],
+    only?: string[],
+  ): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    };
     const result = await client.request<(CodeAction | Command)[] | null>('textDocument/codeAction', {
       textDocument: { uri },
       range,
@@ -84,7 +89,10 @@ describe('code actions over stdio (dist/server.js)', function () {
   }
 
   /** Applies a workspace edit as an editor does; returns the new text and its publish. */
-  async function apply(uri: string, edit: WorkspaceEdit | undefined): Promise<{ text: string; published: PublishDiagnosticsParams }> {
+  async function apply(
+    uri: string,
+    edit: WorkspaceEdit | undefined,
+  ): Promise<{ text: string; published: PublishDiagnosticsParams }> {
     const edits = edit?.changes?.[uri];
     assert.ok(edits && edits.length > 0, 'the action edits this document');
     const current = TextDocument.create(uri, 'miit95', 0, client.text(uri));
@@ -96,7 +104,10 @@ describe('code actions over stdio (dist/server.js)', function () {
 
   it('declares quick fixes and source.fixAll.miit95', function () {
     const provider = capabilities.codeActionProvider;
-    assert.ok(typeof provider === 'object' && provider !== null, 'codeActionProvider is declared with options');
+    assert.ok(
+      typeof provider === 'object' && provider !== null,
+      'codeActionProvider is declared with options',
+    );
     assert.deepEqual([...(provider.codeActionKinds ?? [])].sort(), ['quickfix', FIX_ALL].sort());
   });
 
@@ -112,7 +123,9 @@ describe('code actions over stdio (dist/server.js)', function () {
   const CASES: readonly Case[] = [
     {
       name: 'province short form → official name (preferred: safe)',
-      mistake: [['    - province: 上海市\n    - province: 安徽省', '    - province: 上海\n    - province: 安徽省']],
+      mistake: [
+        ['    - province: 上海市\n    - province: 安徽省', '    - province: 上海\n    - province: 安徽省'],
+      ],
       code: 'R-COVERAGE-004',
       title: /^改为“上海市”$/,
       after: [['    - province: 上海\n', '    - province: 上海市\n']],
@@ -128,7 +141,12 @@ describe('code actions over stdio (dist/server.js)', function () {
     },
     {
       name: 'unknown key → removed',
-      mistake: [['  business_licence_file:', '  fax: 0571-88886667                  # 传真\n  business_licence_file:']],
+      mistake: [
+        [
+          '  business_licence_file:',
+          '  fax: 0571-88886667                  # 传真\n  business_licence_file:',
+        ],
+      ],
       code: 'schema/additionalProperties',
       title: /删除属性“fax”/,
       after: [['  fax: 0571-88886667                  # 传真\n', '']],
@@ -145,7 +163,12 @@ describe('code actions over stdio (dist/server.js)', function () {
       mistake: [['    planned: false\n', '    planned: true\n']],
       code: 'schema/required',
       title: /补全 number\.extension 缺少的全部 3 个必填项/,
-      after: [['留言回拨请按 9。\n  sms:', '留言回拨请按 9。\n    necessity: 待补充\n    plan: 待补充\n    total_length: 8\n  sms:']],
+      after: [
+        [
+          '留言回拨请按 9。\n  sms:',
+          '留言回拨请按 9。\n    necessity: 待补充\n    plan: 待补充\n    total_length: 8\n  sms:',
+        ],
+      ],
     },
     {
       name: 'wrong length → the 952 form',
@@ -173,7 +196,9 @@ describe('code actions over stdio (dist/server.js)', function () {
       mistake: [['"95128"', '"950888"']],
       code: 'R-NUMBER-003',
       title: /忽略 R-NUMBER-003/,
-      after: [['  candidates: [', '  # miit95-disable-next-line R-NUMBER-003 -- 请填写原因\n  candidates: [']],
+      after: [
+        ['  candidates: [', '  # miit95-disable-next-line R-NUMBER-003 -- 请填写原因\n  candidates: ['],
+      ],
     },
   ];
 
@@ -182,9 +207,15 @@ describe('code actions over stdio (dist/server.js)', function () {
       const before = edited(COMPLETE, c.mistake);
       const { uri, published } = await open(before);
       const diagnostic = published.diagnostics.find((d) => d.code === c.code);
-      assert.ok(diagnostic, `a ${c.code} diagnostic among ${published.diagnostics.map((d) => String(d.code)).join(', ')}`);
+      assert.ok(
+        diagnostic,
+        `a ${c.code} diagnostic among ${published.diagnostics.map((d) => String(d.code)).join(', ')}`,
+      );
       const actions = await actionsFor(uri, [diagnostic]);
-      assert.ok(actions.every((a) => a.kind === 'quickfix'), 'only quick fixes without `only`');
+      assert.ok(
+        actions.every((a) => a.kind === 'quickfix'),
+        'only quick fixes without `only`',
+      );
       const action = actions.find((a) => c.title.test(a.title));
       assert.ok(action, `an action ${String(c.title)} among ${JSON.stringify(actions.map((a) => a.title))}`);
       assert.deepEqual(action.diagnostics, [diagnostic]);
@@ -207,13 +238,21 @@ describe('code actions over stdio (dist/server.js)', function () {
     const docs = (await actionsFor(uri, [diagnostic])).find((a) => a.command !== undefined);
     assert.ok(docs);
     assert.equal(docs.title, '查看 R-NUMBER-003 的规则说明');
-    assert.deepEqual(docs.command, { title: docs.title, command: 'miit95.openRuleDoc', arguments: ['R-NUMBER-003'] });
+    assert.deepEqual(docs.command, {
+      title: docs.title,
+      command: 'miit95.openRuleDoc',
+      arguments: ['R-NUMBER-003'],
+    });
     assert.equal(docs.edit, undefined);
     await client.close(uri);
   });
 
   it('offers nothing for a stale diagnostic (its data.version is not the document version)', async function () {
-    const { uri, published } = await open(edited(COMPLETE, [['    - province: 上海市\n    - province: 安徽省', '    - province: 上海\n    - province: 安徽省']]));
+    const { uri, published } = await open(
+      edited(COMPLETE, [
+        ['    - province: 上海市\n    - province: 安徽省', '    - province: 上海\n    - province: 安徽省'],
+      ]),
+    );
     const stale = published.diagnostics.find((d) => d.code === 'R-COVERAGE-004');
     assert.ok(stale);
     assert.ok((await actionsFor(uri, [stale])).length > 0, 'actions while current');
@@ -254,10 +293,17 @@ describe('code actions over stdio (dist/server.js)', function () {
     assert.ok(fixAll);
     assert.equal(fixAll.kind, FIX_ALL);
     assert.equal(fixAll.title, '修复所有可安全自动修复的问题（13 处）');
-    assert.equal((await actionsFor(uri, [], ['source.fixAll'])).length, 1, 'also offered for the parent kind');
+    assert.equal(
+      (await actionsFor(uri, [], ['source.fixAll'])).length,
+      1,
+      'also offered for the parent kind',
+    );
 
     const { text, published: after } = await apply(uri, fixAll.edit);
-    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'R-COVERAGE-004'), []);
+    assert.deepEqual(
+      after.diagnostics.filter((d) => d.code === 'R-COVERAGE-004'),
+      [],
+    );
     assert.match(text, /\n {2}business_model: 按坐席/);
     assert.match(text, /\n {2}fax: 0571-88886667\n/, 'the unknown key is not removed by fix-all');
     assert.deepEqual(await actionsFor(uri, [], [FIX_ALL]), [], 'nothing left to fix: idempotent');
@@ -281,7 +327,10 @@ describe('code actions over stdio (dist/server.js)', function () {
       });
       const titles = result.map((a) => a.title);
       assert.ok(titles.includes('Show documentation for R-NUMBER-003'), JSON.stringify(titles));
-      assert.ok(titles.some((t) => t.startsWith('Suppress R-NUMBER-003')), JSON.stringify(titles));
+      assert.ok(
+        titles.some((t) => t.startsWith('Suppress R-NUMBER-003')),
+        JSON.stringify(titles),
+      );
     } finally {
       assert.equal(await en.stop(), 0);
     }

@@ -7,25 +7,17 @@
  * Regenerate on purpose and read the diff:   UPDATE_GOLDEN=1 npx mocha --require tsx/cjs test/samples/samples.test.ts
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex, validate } from '../../server/src/core';
 import { createFileProbe } from '../../server/src/node/file-probe';
+import { sampleFiles } from '../sample-files';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 const GOLDEN = __dirname;
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-function sampleFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...sampleFiles(full));
-    else if (/\.app95\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out.sort();
-}
 
 /** The golden listing of one sample: a header naming the sample, then one line per finding. */
 export function renderFindings(sample: string): string {

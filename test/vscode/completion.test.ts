@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Miit95Api } from '../../client/src/api';
-import { extension, openAndWaitForPublish, sampleUri, waitFor } from './helpers';
+import { discardEditors, openAndWaitForPublish, readyApi, sampleUri, waitFor } from './helpers';
 
 const completeSample = ['complete', '杭州云声.app95.yaml'];
 
@@ -26,17 +26,10 @@ describe('miit95 completion, hover and outline in VS Code', () => {
 
   before(async function () {
     this.timeout(60_000);
-    api = await extension().activate();
-    await api.serverReady();
+    api = await readyApi();
   });
 
-  afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => discardEditors('workbench.action.revertAndCloseActiveEditor'));
 
   it('completion offers the cities of the province of the area entry (杭州市 under 浙江省)', async () => {
     const content = 'apiVersion: miit95/v1\nusage:\n  area:\n    - province: 浙江省\n      cities: []\n';

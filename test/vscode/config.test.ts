@@ -11,8 +11,9 @@ import type { Miit95Api } from '../../client/src/api';
 import {
   codeOf,
   describeDiagnostics,
-  extension,
+  discardEditors,
   openAndWaitForPublish,
+  readyApi,
   sampleUri,
   waitForDiagnostics,
 } from './helpers';
@@ -38,8 +39,7 @@ describe('miit95 configuration (.miit95.yaml) in VS Code', () => {
     folder = sampleUri(`config-e2e-${Date.now()}`);
     configUri = vscode.Uri.joinPath(folder, '.miit95.yaml');
     appUri = vscode.Uri.joinPath(folder, 'app', '杭州云声.app95.yaml');
-    api = await extension().activate();
-    await api.serverReady();
+    api = await readyApi();
     await vscode.workspace.fs.copy(sampleUri('complete'), vscode.Uri.joinPath(folder, 'app'));
     await write(STRICT);
   });
@@ -48,11 +48,7 @@ describe('miit95 configuration (.miit95.yaml) in VS Code', () => {
     await vscode.workspace
       .getConfiguration('miit95')
       .update('rules', undefined, vscode.ConfigurationTarget.Global);
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await discardEditors();
     if (folder !== undefined) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
   });
 

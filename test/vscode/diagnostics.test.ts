@@ -9,6 +9,7 @@ import type { Miit95Api } from '../../client/src/api';
 import {
   codeOf,
   describeDiagnostics,
+  discardEditors,
   extension,
   openAndWaitForPublish,
   ours,
@@ -33,14 +34,7 @@ describe('miit95 extension in VS Code', () => {
     );
   });
 
-  afterEach(async () => {
-    // Leave no edited document behind (closing a dirty editor would ask to save).
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => discardEditors());
 
   it('activates for a .app95.yaml file, whose language id is miit95', async () => {
     const doc = await vscode.workspace.openTextDocument(sampleUri(...completeSample));

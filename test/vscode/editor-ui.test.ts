@@ -8,7 +8,16 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Miit95Api } from '../../client/src/api';
-import { describeDiagnostics, extension, openAndWaitForPublish, ours, sampleUri, waitFor } from './helpers';
+import {
+  describeDiagnostics,
+  discardEditors,
+  extension,
+  openAndWaitForPublish,
+  ours,
+  readyApi,
+  sampleUri,
+  waitFor,
+} from './helpers';
 
 const COMPANY = '测试云声科技有限公司';
 /** Placeholder markers of the template (server/src/core/template.ts). */
@@ -35,10 +44,13 @@ function eventWaiter(
     if (timer !== undefined) clearTimeout(timer);
   };
   const next = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => {
-      dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
-    }, Math.max(0, timeoutMs));
+    timer = setTimeout(
+      () => {
+        dispose();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`));
+      },
+      Math.max(0, timeoutMs),
+    );
     sub = event(() => {
       dispose();
       resolve();
@@ -52,29 +64,36 @@ describe('miit95 editor ui', () => {
 
   before(async function () {
     this.timeout(60_000);
-    api = await extension().activate();
-    await api.serverReady();
+    api = await readyApi();
   });
 
-  afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => discardEditors());
 
   it('registers the editor commands and contributes the walkthrough', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['miit95.newApplication', 'miit95.revalidate', 'miit95.openRuleDoc', 'miit95.restartServer', 'miit95.showOutput'])
+    for (const id of [
+      'miit95.newApplication',
+      'miit95.revalidate',
+      'miit95.openRuleDoc',
+      'miit95.restartServer',
+      'miit95.showOutput',
+    ])
       assert.ok(commands.includes(id), `${id} is registered`);
-    const contributes = (extension().packageJSON as { contributes: { walkthroughs?: { id: string; steps: { id: string }[] }[] } })
-      .contributes;
+    const contributes = (
+      extension().packageJSON as { contributes: { walkthroughs?: { id: string; steps: { id: string }[] }[] } }
+    ).contributes;
     const walkthrough = contributes.walkthroughs?.find((w) => w.id === 'miit95.gettingStarted');
     assert.ok(walkthrough, 'the walkthrough is contributed');
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['create', 'fill', 'fix', 'fees', 'export']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['create', 'fill', 'fix', 'fees', 'export'],
+    );
     // Opening it must not throw (the id is extension id # walkthrough id).
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'miit95.miit95#miit95.gettingStarted', false);
+    await vscode.commands.executeCommand(
+      'workbench.action.openWalkthrough',
+      'miit95.miit95#miit95.gettingStarted',
+      false,
+    );
   });
 
   it('writes a new application whose only errors are on placeholder lines, and selects the first placeholder', async function () {
@@ -87,7 +106,10 @@ describe('miit95 editor ui', () => {
     assert.ok(uri, 'the command returns the new file');
     assert.equal(uri.path.split('/').pop(), `${COMPANY}.app95.yaml`);
     const editor = vscode.window.activeTextEditor;
-    assert.ok(editor && editor.document.uri.toString() === uri.toString(), 'the new file is the active editor');
+    assert.ok(
+      editor && editor.document.uri.toString() === uri.toString(),
+      'the new file is the active editor',
+    );
     const doc = editor.document;
     assert.equal(doc.getText(editor.selection), '待填写', 'the first placeholder is selected');
     assert.match(doc.lineAt(editor.selection.start.line).text, /^ {2}credit_code: 待填写/);
@@ -101,7 +123,11 @@ describe('miit95 editor ui', () => {
     const errors = list.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.ok(errors.length > 20, `the placeholders are errors (${errors.length})`);
     const elsewhere = list.filter((d) => !PLACEHOLDER_LINE.test(doc.lineAt(d.range.start.line).text));
-    assert.deepEqual(elsewhere, [], `findings off the placeholder lines:\n    ${describeDiagnostics(doc, elsewhere)}`);
+    assert.deepEqual(
+      elsewhere,
+      [],
+      `findings off the placeholder lines:\n    ${describeDiagnostics(doc, elsewhere)}`,
+    );
 
     // Asked again with "do not overwrite": nothing changes.
     const before = doc.getText();
@@ -119,11 +145,24 @@ describe('miit95 editor ui', () => {
     this.timeout(60_000);
     const uri = sampleUri('complete', '杭州云声.app95.yaml');
     const doc = await openAndWaitForPublish(api, uri);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      uri,
+      10,
+    );
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => FEE_95079.test(t)), `fee of 95079 in ${JSON.stringify(titles)}`);
-    assert.ok(titles.some((t) => FEE_952388.test(t)), `fee of 952388 in ${JSON.stringify(titles)}`);
-    assert.ok(titles.some((t) => READY_12.test(t)), `readiness 12/12 in ${JSON.stringify(titles)}`);
+    assert.ok(
+      titles.some((t) => FEE_95079.test(t)),
+      `fee of 95079 in ${JSON.stringify(titles)}`,
+    );
+    assert.ok(
+      titles.some((t) => FEE_952388.test(t)),
+      `fee of 952388 in ${JSON.stringify(titles)}`,
+    );
+    assert.ok(
+      titles.some((t) => READY_12.test(t)),
+      `readiness 12/12 in ${JSON.stringify(titles)}`,
+    );
     const fee = lenses.find((l) => FEE_95079.test(l.command?.title ?? ''));
     assert.equal(doc.getText(fee?.range), '"95079"', 'the fee lens sits on the number');
     const top = lenses.find((l) => READY_12.test(l.command?.title ?? ''));
@@ -134,7 +173,9 @@ describe('miit95 editor ui', () => {
       uri,
       new vscode.Range(0, 0, doc.lineCount, 0),
     );
-    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    const labels = hints.map((h) =>
+      typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''),
+    );
     assert.ok(
       labels.some((l) => /^(需要 ≥ 66 席以达到 80\/20|needs ≥ 66 seats for 80\/20)$/.test(l)),
       `seats hint in ${JSON.stringify(labels)}`,
@@ -145,7 +186,9 @@ describe('miit95 editor ui', () => {
     this.timeout(60_000);
     const uri = sampleUri('complete', '杭州云声.app95.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const result = await vscode.commands.executeCommand<{ documents: number } | undefined>('miit95.revalidate');
+    const result = await vscode.commands.executeCommand<{ documents: number } | undefined>(
+      'miit95.revalidate',
+    );
     assert.ok(result && result.documents >= 1, `revalidated ${JSON.stringify(result)}`);
 
     const opened = await vscode.commands.executeCommand<boolean>('miit95.openRuleDoc', 'R-NUMBER-009');
@@ -157,7 +200,8 @@ describe('miit95 editor ui', () => {
         return labels.some((l) => l.includes('R-NUMBER-009')) ? labels : undefined;
       },
       20_000,
-      () => `a tab for R-NUMBER-009 among ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`,
+      () =>
+        `a tab for R-NUMBER-009 among ${JSON.stringify(vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)))}`,
     );
     assert.ok(tabs.length >= 1);
     assert.equal(await vscode.commands.executeCommand<boolean>('miit95.openRuleDoc', 'R-NOPE-999'), false);
@@ -170,7 +214,10 @@ describe('miit95 editor ui', () => {
     const config = vscode.workspace.getConfiguration('miit95');
     const feeTitle = async (): Promise<string> => {
       try {
-        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          uri,
+        );
         return lenses.map((l) => l.command?.title ?? '').find((t) => t.startsWith('95079')) ?? '';
       } catch {
         return ''; // the client is restarting: the next publish comes from the new server
@@ -186,7 +233,11 @@ describe('miit95 editor ui', () => {
         // The restarted server publishes the open document again; ask for the lenses after each publish.
         for (;;) {
           let title = '';
-          const published = eventWaiter(api.onDidPublishDiagnostics, deadline - Date.now(), () => `a ${language} fee lens (now "${title}")`);
+          const published = eventWaiter(
+            api.onDidPublishDiagnostics,
+            deadline - Date.now(),
+            () => `a ${language} fee lens (now "${title}")`,
+          );
           title = await feeTitle();
           if (want.test(title)) {
             published.dispose();

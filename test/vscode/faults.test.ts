@@ -11,9 +11,9 @@ import * as vscode from 'vscode';
 import type { Miit95Api } from '../../client/src/api';
 import {
   codeOf,
-  extension,
   openAndWaitForPublish,
   ours,
+  readyApi,
   sampleUri,
   serverPids,
   until,
@@ -51,8 +51,7 @@ function hasUnknownKeys(list: readonly vscode.Diagnostic[]): boolean {
   let api: Miit95Api;
 
   before(async function () {
-    api = await extension().activate();
-    await api.serverReady();
+    api = await readyApi();
   });
 
   after(async function () {

@@ -152,3 +152,23 @@ export function serverPids(): number[] {
   }
   return pids;
 }
+
+/** Activates the extension and waits until its language server runs; the extension's API. */
+export async function readyApi(): Promise<Miit95Api> {
+  const api = await extension().activate();
+  await api.serverReady();
+  return api;
+}
+
+/**
+ * Leaves no edited document behind (closing a dirty editor would ask to save), then closes every
+ * editor. `revert` discards an editor's changes: 'workbench.action.files.revert' for files,
+ * 'workbench.action.revertAndCloseActiveEditor' for untitled documents too.
+ */
+export async function discardEditors(revert = 'workbench.action.files.revert'): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand(revert);
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

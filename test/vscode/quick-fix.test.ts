@@ -8,7 +8,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Miit95Api } from '../../client/src/api';
-import { codeOf, extension, openAndWaitForPublish, sampleUri, waitForDiagnostics } from './helpers';
+import {
+  codeOf,
+  discardEditors,
+  openAndWaitForPublish,
+  readyApi,
+  sampleUri,
+  waitForDiagnostics,
+} from './helpers';
 
 const SHORT_NAMES = ['mistakes', 'short-province-names.app95.yaml'];
 
@@ -30,20 +37,15 @@ describe('miit95 quick fix in VS Code', () => {
 
   before(async function () {
     this.timeout(60_000);
-    api = await extension().activate();
-    await api.serverReady();
+    api = await readyApi();
   });
 
-  afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => discardEditors());
 
   after(async () => {
-    await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('editor')
+      .update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
@@ -51,7 +53,11 @@ describe('miit95 quick fix in VS Code', () => {
     const uri = await copyOf(SHORT_NAMES, 'quick-fix-case.app95.yaml');
     created.push(uri);
     const doc = await openAndWaitForPublish(api, uri);
-    const before = await waitForDiagnostics(doc, (list) => shortForms(list).length > 0, 'R-COVERAGE-004 diagnostics');
+    const before = await waitForDiagnostics(
+      doc,
+      (list) => shortForms(list).length > 0,
+      'R-COVERAGE-004 diagnostics',
+    );
     const target = shortForms(before)[0];
     assert.ok(target);
     const written = doc.getText(target.range);
@@ -61,7 +67,8 @@ describe('miit95 quick fix in VS Code', () => {
       uri,
       target.range,
     );
-    const isAction = (a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction => typeof a.command !== 'string';
+    const isAction = (a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction =>
+      typeof a.command !== 'string';
     // The fix whose edit rewrites the squiggled text (isPreferred and diagnostics are checked over LSP).
     const fix = actions.find(
       (a): a is vscode.CodeAction =>
@@ -84,16 +91,26 @@ describe('miit95 quick fix in VS Code', () => {
       (list) => shortForms(list).length === shortForms(before).length - 1,
       'one R-COVERAGE-004 diagnostic fewer',
     );
-    assert.ok(!shortForms(after).some((d) => d.range.start.isEqual(target.range.start)), 'the fixed squiggle is gone');
+    assert.ok(
+      !shortForms(after).some((d) => d.range.start.isEqual(target.range.start)),
+      'the fixed squiggle is gone',
+    );
     const start = doc.offsetAt(target.range.start);
-    assert.equal(doc.getText(new vscode.Range(target.range.start, doc.positionAt(start + newText.length))), newText);
+    assert.equal(
+      doc.getText(new vscode.Range(target.range.start, doc.positionAt(start + newText.length))),
+      newText,
+    );
   });
 
   it('fixes all safe problems on save with editor.codeActionsOnSave', async function () {
     this.timeout(90_000);
     await vscode.workspace
       .getConfiguration('editor')
-      .update('codeActionsOnSave', { 'source.fixAll.miit95': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+      .update(
+        'codeActionsOnSave',
+        { 'source.fixAll.miit95': 'explicit' },
+        vscode.ConfigurationTarget.Workspace,
+      );
     const uri = await copyOf(SHORT_NAMES, 'fix-on-save-case.app95.yaml');
     created.push(uri);
     const doc = await openAndWaitForPublish(api, uri);
@@ -105,9 +122,16 @@ describe('miit95 quick fix in VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(await doc.save(), 'the document saves');
 
-    await waitForDiagnostics(doc, (list) => shortForms(list).length === 0, 'no short forms left after the save');
+    await waitForDiagnostics(
+      doc,
+      (list) => shortForms(list).length === 0,
+      'no short forms left after the save',
+    );
     assert.equal(doc.isDirty, false, 'the fixes were part of the save');
-    assert.match(doc.getText(), /coverage: \[浙江省, 江苏省, 上海市, 安徽省, 福建省, 广东省, 北京市, 内蒙古自治区\]/);
+    assert.match(
+      doc.getText(),
+      /coverage: \[浙江省, 江苏省, 上海市, 安徽省, 福建省, 广东省, 北京市, 内蒙古自治区\]/,
+    );
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.equal(onDisk, doc.getText(), 'the fixed text is what was written');
   });

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Miit95Api } from '../../client/src/api';
-import { extension, openAndWaitForPublish, sampleUri, waitFor } from './helpers';
+import { openAndWaitForPublish, readyApi, sampleUri, waitFor } from './helpers';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(2)>';
@@ -19,8 +19,7 @@ describe('security: the fee preview shows markup from the YAML as text', functio
   let api: Miit95Api;
 
   before(async function () {
-    api = await extension().activate();
-    await api.serverReady();
+    api = await readyApi();
   });
   after(async function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

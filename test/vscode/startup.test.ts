@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { extension, openAndWaitForPublish, sampleUri, serverPids, until } from './helpers';
+import { openAndWaitForPublish, readyApi, sampleUri, serverPids, until } from './helpers';
 
 /** The value of `name` in the environment of process `pid`. */
 function environmentOf(pid: number, name: string): string | undefined {
@@ -22,8 +22,7 @@ describe('server start (code cache in the extension storage)', function () {
   });
 
   it('the server gets a cache folder in the global storage and writes its code cache there', async function () {
-    const api = await extension().activate();
-    await api.serverReady();
+    const api = await readyApi();
     await openAndWaitForPublish(api, sampleUri('complete', '杭州云声.app95.yaml'));
     const [pid] = serverPids();
     assert.ok(pid !== undefined, 'the server process runs');

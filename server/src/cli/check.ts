@@ -72,6 +72,8 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       files: createFileProbe(path.dirname(absolute)),
       config: configs.configFor(absolute),
       today,
+      // Each file is checked once: nothing to keep for a next version.
+      keepForReuse: false,
     });
     if (error !== undefined) io.err(bilingual(internalErrorText(file, describeError(error))));
     checked.push({ file, text: read.text, findings, suppressions: result?.suppressions ?? [] });

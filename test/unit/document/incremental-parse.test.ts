@@ -7,7 +7,7 @@
  * nothing).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
@@ -21,24 +21,12 @@ import {
 } from '../../../server/src/core';
 import { reparse } from '../../../server/src/core/document/incremental';
 import { spyRule } from '../rules/spy-rule';
+import { sampleFiles } from '../../sample-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** MIIT95_FUZZ_SCALE=10 runs ten times as many random cases (a longer hunt). */
 const SCALE = Number(process.env['MIIT95_FUZZ_SCALE'] ?? 1) || 1;
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
-
-function samples(): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.app95\.ya?ml$/.test(name)) out.push(readFileSync(full, 'utf8'));
-    }
-  };
-  walk(path.join(ROOT, 'samples'));
-  return out;
-}
 
 const COMPLETE = readFileSync(path.join(ROOT, 'samples', 'complete', '杭州云声.app95.yaml'), 'utf8');
 /** The complete sample with its lists grown, so that edits land in long lists too. */
@@ -53,7 +41,7 @@ const GROWN = COMPLETE.replace(
 );
 /** Windows line ends: the reuse path works on CRLF text too. */
 const CRLF = COMPLETE.replace(/\n/g, '\r\n');
-const TEXTS = [COMPLETE, GROWN, CRLF, ...samples()];
+const TEXTS = [COMPLETE, GROWN, CRLF, ...sampleFiles().map((file) => readFileSync(file, 'utf8'))];
 
 /** The first difference between two yaml trees, as a path and a description; undefined when equal. */
 function treeDifference(a: unknown, b: unknown, at = '$'): string | undefined {

@@ -5,7 +5,7 @@
  * ranges of the same texts stay well-formed.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   completionsAt,
@@ -15,21 +15,9 @@ import {
   validate,
   type OutlineSymbol,
 } from '../../../server/src/core';
+import { sampleFiles } from '../../sample-files';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
-
-function samples(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.app95\.ya?ml$/.test(name)) out.push(full);
-    }
-  };
-  walk(SAMPLES);
-  return out.sort();
-}
 
 function exercise(text: string): void {
   const result = validate(text, { today: '2026-12-01' });
@@ -66,7 +54,7 @@ function exercise(text: string): void {
 describe('features: robustness', function () {
   // Thousands of requests per sample: generous on a loaded machine.
   this.timeout(30_000);
-  for (const file of samples()) {
+  for (const file of sampleFiles()) {
     const text = readFileSync(file, 'utf8');
     it(`never fails on ${path.relative(SAMPLES, file)}`, () => exercise(text));
   }

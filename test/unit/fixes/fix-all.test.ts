@@ -3,34 +3,26 @@
  * sample (a second run plans nothing), CRLF kept, and the findings it fixes gone afterwards.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, isSafeIntent, planFixAll, validate } from '../../../server/src/core';
+import { sampleFiles } from '../../sample-files';
 
 const REPO = path.resolve(__dirname, '../../..');
 const TODAY = '2026-12-01';
-
-function samples(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.app95\.ya?ml$/.test(name)) out.push(full);
-    }
-  };
-  walk(path.join(REPO, 'samples'));
-  return out.sort();
-}
 
 function fixAll(text: string): { text: string; fixed: string[] } {
   const result = validate(text, { today: TODAY });
   assert.ok(result.document);
   const plan = planFixAll(result.document, result.findings);
   for (let i = 1; i < plan.edits.length; i++) {
-    assert.ok((plan.edits[i]?.start ?? 0) >= (plan.edits[i - 1]?.end ?? 0), 'edits are sorted and do not overlap');
+    assert.ok(
+      (plan.edits[i]?.start ?? 0) >= (plan.edits[i - 1]?.end ?? 0),
+      'edits are sorted and do not overlap',
+    );
   }
-  for (const fix of plan.fixes) assert.ok(isSafeIntent(fix.intent), `only safe fixes: ${fix.intent.title.en}`);
+  for (const fix of plan.fixes)
+    assert.ok(isSafeIntent(fix.intent), `only safe fixes: ${fix.intent.title.en}`);
   return { text: applyEdits(text, plan.edits), fixed: plan.fixes.map((f) => f.finding.code) };
 }
 
@@ -38,7 +30,7 @@ const SHORT_NAMES = readFileSync(path.join(REPO, 'samples/mistakes/short-provinc
 const UNKNOWN_KEY = readFileSync(path.join(REPO, 'samples/mistakes/unknown-key.app95.yaml'), 'utf8');
 
 describe('fix-all (core)', () => {
-  for (const sample of samples()) {
+  for (const sample of sampleFiles()) {
     it(`is idempotent on ${path.relative(REPO, sample)}`, () => {
       const once = fixAll(readFileSync(sample, 'utf8'));
       const twice = fixAll(once.text);
@@ -53,7 +45,10 @@ describe('fix-all (core)', () => {
     assert.ok(fixed.every((code) => code === 'R-COVERAGE-004'));
     assert.match(text, /coverage: \[浙江省, 江苏省, 上海市, 安徽省, 福建省, 广东省, 北京市, 内蒙古自治区\]/);
     const after = validate(text, { today: TODAY }).findings;
-    assert.deepEqual(after.filter((f) => f.code === 'R-COVERAGE-004'), []);
+    assert.deepEqual(
+      after.filter((f) => f.code === 'R-COVERAGE-004'),
+      [],
+    );
     // Only the changed values differ: comments and layout are kept.
     assert.equal(text.split('\n').length, SHORT_NAMES.split('\n').length);
     assert.equal((text.match(/#/g) ?? []).length, (SHORT_NAMES.match(/#/g) ?? []).length);

@@ -18,30 +18,17 @@ import {
   type FixIntent,
   type TextEdit,
 } from '../../../server/src/core';
+import { edited } from '../../text-edits';
 
 const REPO = path.resolve(__dirname, '../../..');
 const COMPLETE = readFileSync(path.join(REPO, 'samples/complete/杭州云声.app95.yaml'), 'utf8');
 const TODAY = '2026-12-01';
 
-/** Applies text replacements, each of which must match exactly once. */
-function edited(text: string, replacements: readonly (readonly [string, string])[]): string {
-  let out = text;
-  for (const [from, to] of replacements) {
-    const index = out.indexOf(from);
-    assert.ok(index >= 0 && out.indexOf(from, index + 1) < 0, `"${from}" must occur exactly once`);
-    out = out.slice(0, index) + to + out.slice(index + from.length);
-  }
-  return out;
-}
-
 function findingsOf(text: string): readonly Finding[] {
   return validate(text, { today: TODAY }).findings;
 }
 
-type Pick =
-  | { readonly fix: number }
-  | { readonly group: RegExp }
-  | { readonly suppress: true };
+type Pick = { readonly fix: number } | { readonly group: RegExp } | { readonly suppress: true };
 
 interface Case {
   readonly name: string;
@@ -107,12 +94,7 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'adds the call-flow and voice-prompt skeleton when no extension is planned',
-    mistake: [
-      [
-        COMPLETE.slice(COMPLETE.indexOf('    call_flow: >-'), COMPLETE.indexOf('  sms:\n')),
-        '',
-      ],
-    ],
+    mistake: [[COMPLETE.slice(COMPLETE.indexOf('    call_flow: >-'), COMPLETE.indexOf('  sms:\n')), '']],
     code: 'schema/required',
     pick: { group: /补全 number\.extension 缺少的全部 2 个必填项/ },
     after: [
@@ -142,7 +124,9 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'removes an unknown property (not safe)',
-    mistake: [['  business_licence_file:', '  fax: 0571-88886667                  # 传真\n  business_licence_file:']],
+    mistake: [
+      ['  business_licence_file:', '  fax: 0571-88886667                  # 传真\n  business_licence_file:'],
+    ],
     code: 'schema/additionalProperties',
     pick: { fix: 0 },
     title: /删除属性“fax”/,
@@ -151,7 +135,9 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'province short form → official name (safe)',
-    mistake: [['    - province: 上海市\n    - province: 安徽省', '    - province: 上海\n    - province: 安徽省']],
+    mistake: [
+      ['    - province: 上海市\n    - province: 安徽省', '    - province: 上海\n    - province: 安徽省'],
+    ],
     code: 'R-COVERAGE-004',
     pick: { fix: 0 },
     after: [['    - province: 上海\n', '    - province: 上海市\n']],
@@ -185,7 +171,10 @@ const CASES: readonly Case[] = [
     title: /把“成都市”移到四川省下/,
     after: [
       ['cities: [杭州市, 宁波市, 温州市, 成都市]', 'cities: [杭州市, 宁波市, 温州市]'],
-      ['    - province: 北京市\n  description:', '    - province: 北京市\n    - province: 四川省\n      cities: [成都市]\n  description:'],
+      [
+        '    - province: 北京市\n  description:',
+        '    - province: 北京市\n    - province: 四川省\n      cities: [成都市]\n  description:',
+      ],
     ],
     expectAfter: ['R-COVERAGE-001'],
   },
@@ -257,7 +246,12 @@ const CASES: readonly Case[] = [
     code: 'R-SCHEDULE-001',
     pick: { fix: 0 },
     title: /补充北京市的开通安排/,
-    after: [['  - province: 广东省\n    month_offset: 5\n', '  - province: 广东省\n    month_offset: 5\n  - province: 北京市\n    month_offset: 5\n']],
+    after: [
+      [
+        '  - province: 广东省\n    month_offset: 5\n',
+        '  - province: 广东省\n    month_offset: 5\n  - province: 北京市\n    month_offset: 5\n',
+      ],
+    ],
     safe: false,
   },
   {
@@ -281,16 +275,29 @@ const CASES: readonly Case[] = [
     code: 'R-NUMBER-003',
     pick: { suppress: true },
     title: /忽略 R-NUMBER-003/,
-    after: [['  candidates: ["95079"', '  # miit95-disable-next-line R-NUMBER-003 -- 请填写原因\n  candidates: ["95079"']],
+    after: [
+      [
+        '  candidates: ["95079"',
+        '  # miit95-disable-next-line R-NUMBER-003 -- 请填写原因\n  candidates: ["95079"',
+      ],
+    ],
   },
 ];
 
-function pickEdits(text: string, finding: Finding, findings: readonly Finding[], pick: Pick): { title: string; edits: readonly TextEdit[]; intent?: FixIntent } {
+function pickEdits(
+  text: string,
+  finding: Finding,
+  findings: readonly Finding[],
+  pick: Pick,
+): { title: string; edits: readonly TextEdit[]; intent?: FixIntent } {
   const parsed = validate(text, { today: TODAY }).document;
   assert.ok(parsed);
   if ('fix' in pick) {
     const intent = finding.data.fixes?.[pick.fix];
-    assert.ok(intent, `the finding has a fix #${pick.fix}: ${JSON.stringify(finding.data.fixes?.map((f) => f.title['zh-cn']))}`);
+    assert.ok(
+      intent,
+      `the finding has a fix #${pick.fix}: ${JSON.stringify(finding.data.fixes?.map((f) => f.title['zh-cn']))}`,
+    );
     const edits = intentEdits(parsed, intent);
     assert.ok(edits && edits.length > 0, `fix "${intent.title['zh-cn']}" gives edits`);
     return { title: intent.title['zh-cn'], edits, intent };
@@ -298,7 +305,10 @@ function pickEdits(text: string, finding: Finding, findings: readonly Finding[],
   if ('group' in pick) {
     const groups = groupFixesFor(parsed, finding, findings);
     const group = groups.find((g) => pick.group.test(g.title['zh-cn']));
-    assert.ok(group, `a group fix ${String(pick.group)} among ${JSON.stringify(groups.map((g) => g.title['zh-cn']))}`);
+    assert.ok(
+      group,
+      `a group fix ${String(pick.group)} among ${JSON.stringify(groups.map((g) => g.title['zh-cn']))}`,
+    );
     return { title: group.title['zh-cn'], edits: group.edits };
   }
   const suppression = suppressionFix(parsed, finding, 'zh-cn');
@@ -308,7 +318,10 @@ function pickEdits(text: string, finding: Finding, findings: readonly Finding[],
 
 describe('quick fixes of the issue list (core, text before → after)', () => {
   it('the complete sample has no findings to start from', () => {
-    assert.deepEqual(findingsOf(COMPLETE).map((f) => f.code), []);
+    assert.deepEqual(
+      findingsOf(COMPLETE).map((f) => f.code),
+      [],
+    );
   });
 
   for (const c of CASES) {
@@ -316,7 +329,9 @@ describe('quick fixes of the issue list (core, text before → after)', () => {
       const before = edited(COMPLETE, c.mistake);
       const findings = findingsOf(before);
       const finding = findings.find(
-        (f) => f.code === c.code && (c.covering === undefined || before.slice(f.range.start, f.range.end) === c.covering),
+        (f) =>
+          f.code === c.code &&
+          (c.covering === undefined || before.slice(f.range.start, f.range.end) === c.covering),
       );
       assert.ok(finding, `a ${c.code} finding; got ${findings.map((f) => f.code).join(', ')}`);
       const { title, edits, intent } = pickEdits(before, finding, findings, c.pick);
@@ -332,7 +347,11 @@ describe('quick fixes of the issue list (core, text before → after)', () => {
         [],
         'the finding is gone after the fix',
       );
-      for (const code of c.expectAfter ?? []) assert.ok(again.some((f) => f.code === code), `${code} after the fix`);
+      for (const code of c.expectAfter ?? [])
+        assert.ok(
+          again.some((f) => f.code === code),
+          `${code} after the fix`,
+        );
     });
   }
 });

@@ -665,6 +665,19 @@ describe('rule results reused between versions (property)', function () {
     assert.deepEqual(third.findings, first.findings);
   });
 
+  it('keepForReuse: false (the CLI) gives the same findings and records nothing for a next version', () => {
+    for (const sample of SAMPLES) {
+      const options = { today: TODAY, files: sample.files };
+      const once = validate(sample.text, { ...options, keepForReuse: false });
+      const kept = validate(sample.text, options);
+      assert.deepEqual(once.findings, kept.findings, sample.name);
+      if (kept.document?.hasRoot)
+        assert.ok(ruleMemoOf(kept.document) !== undefined, `${sample.name}: recorded by default`);
+      if (once.document !== undefined)
+        assert.equal(ruleMemoOf(once.document), undefined, `${sample.name}: nothing recorded`);
+    }
+  });
+
   it('a thresholds change between versions of the same text: the findings of the new thresholds', () => {
     const first = validate(COMPLETE.text, { today: TODAY });
     const second = validate(COMPLETE.text, { today: TODAY, thresholds: STRICT, previous: first.document! });

@@ -4,7 +4,7 @@
  * the runtime-compiled schemas: the same ajv errors on the samples and on damaged applications.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   APPLICATION_SCHEMAS,
@@ -16,24 +16,16 @@ import {
 import { standaloneValidatorFiles } from '../../../server/src/core/schema/standalone';
 import { schemaSetHash } from '../../../server/src/core/schema/registry';
 import precompiled, { SOURCE_HASH } from '../../../server/src/core/schema/generated/application-validator';
+import { sampleFiles } from '../../sample-files';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const GENERATED = path.join(ROOT, 'server', 'src', 'core', 'schema', 'generated');
 
 function sampleValues(): { name: string; value: unknown }[] {
-  const out: { name: string; value: unknown }[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (/\.app95\.ya?ml$/.test(name)) {
-        const parsed = parseApplication(readFileSync(full, 'utf8'));
-        if (parsed.hasRoot) out.push({ name, value: parsed.value });
-      }
-    }
-  };
-  walk(path.join(ROOT, 'samples'));
-  return out;
+  return sampleFiles().flatMap((file) => {
+    const parsed = parseApplication(readFileSync(file, 'utf8'));
+    return parsed.hasRoot ? [{ name: path.basename(file), value: parsed.value }] : [];
+  });
 }
 
 describe('generated schema validators', function () {
@@ -80,7 +72,13 @@ describe('generated schema validators', function () {
         const expected = compiled.validate(data);
         const actual = standalone.validate(data);
         errors += expected.length;
-        const shape = (e: (typeof expected)[number]) => [e.instancePath, e.schemaPath, e.keyword, JSON.stringify(e.params), JSON.stringify(e.data)];
+        const shape = (e: (typeof expected)[number]) => [
+          e.instancePath,
+          e.schemaPath,
+          e.keyword,
+          JSON.stringify(e.params),
+          JSON.stringify(e.data),
+        ];
         assert.deepEqual(actual.map(shape), expected.map(shape), name);
       }
     }
