@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { validate } from '../../../server/src/core';
-import { addWorkingDays, formatIsoDate } from '../../../server/src/core/checks/dates';
+import { formatIsoDate } from '../../../server/src/core/checks/dates';
+import { addWorkingDays } from '../../../server/src/core/checks/working-days';
 import { computeFeeModel } from '../../../server/src/core/fees/model';
 import { deadlinesOf, nextDeadline, type Deadline } from '../../../server/src/core/portfolio';
 import { SAMPLES_DIR } from '../../sample-files';
@@ -30,7 +31,7 @@ describe('portfolio deadlines', function () {
     const list = deadlinesFor(SAMPLE);
     const dates = Object.fromEntries(list.map((d) => [d.key, d.date]));
     assert.deepEqual(dates, {
-      decision: formatIsoDate(addWorkingDays({ year: 2026, month: 12, day: 1 }, 20)),
+      decision: formatIsoDate(addWorkingDays({ year: 2026, month: 12, day: 1 }, 20).date),
       'licence-annual-report': '2027-03-31', // 2025 is reported; the 2026 report is next
       'number-annual-report': '2027-03-31',
       'fee-payment-2027-Q1': '2027-04-10',
@@ -51,9 +52,18 @@ describe('portfolio deadlines', function () {
     assert.equal(nextDeadline(list)?.kind, 'decision');
   });
 
-  it('the expected decision follows the shared working-day function', function () {
+  it('the expected decision counts working days with the holiday calendar', function () {
     const decision = byKey(deadlinesFor(SAMPLE), 'decision');
-    assert.equal(decision?.date, formatIsoDate(addWorkingDays({ year: 2026, month: 12, day: 1 }, 20)));
+    // 2026-12-01 + 20 working days crosses no holiday: 2026-12-29.
+    assert.equal(decision?.date, '2026-12-29');
+    // Before the National Day holiday (1–8 October 2026 in the 2026 notice) the count skips it.
+    const autumn = byKey(
+      deadlinesFor(SAMPLE.replace('  date: 2026-12-01', '  date: 2026-09-25'), '2026-09-25'),
+      'decision',
+    );
+    assert.equal(autumn?.date, formatIsoDate(addWorkingDays({ year: 2026, month: 9, day: 25 }, 20).date));
+    assert.ok((autumn?.date ?? '') > '2026-10-23', autumn?.date);
+    assert.equal(decision?.date, formatIsoDate(addWorkingDays({ year: 2026, month: 12, day: 1 }, 20).date));
     assert.deepEqual(decision?.path, ['application', 'date']);
   });
 

@@ -1,21 +1,15 @@
 /**
  * The deadlines of one application, computed from its data and its fee model: the expected decision
- * (20 working days after the application date, checks/dates.ts `addWorkingDays`), the licence's
+ * (20 working days after the application date, with China's public holidays and 调休:
+ * checks/working-days.ts), the licence's
  * expiry, its renewal application (90 days before expiry), the last day the licence still has the
  * one year of validity a number application needs (R-LICENCE-005), the next licence annual report
  * and number annual report (both due 3月31日), and the first year's quarterly payments of the first
  * candidate's number fee. Each with days left from `today` and whether it falls inside the warning
  * window. Pure: data in, dates out.
  */
-import {
-  addDays,
-  addWorkingDays,
-  addYears,
-  daysBetween,
-  formatIsoDate,
-  parseIsoDate,
-  type CivilDate,
-} from '../checks/dates';
+import { addDays, addYears, daysBetween, formatIsoDate, parseIsoDate, type CivilDate } from '../checks/dates';
+import { addWorkingDays, calendarNote } from '../checks/working-days';
 import type { FeeModel } from '../fees/model';
 import type { DataPath, LocalizedText } from '../types';
 
@@ -117,12 +111,17 @@ export function deadlinesOf(
   };
 
   const applied = dateField(record(root?.['application'])?.['date']);
-  const decision = applied === undefined ? undefined : addWorkingDays(applied, DECISION_WORKING_DAYS);
-  if (decision !== undefined) {
+  const counted = applied === undefined ? undefined : addWorkingDays(applied, DECISION_WORKING_DAYS);
+  const decision = counted?.date;
+  if (counted !== undefined) {
+    const note = calendarNote(counted);
     add(
       'decision',
-      decision,
-      { 'zh-cn': '预计审批决定（20 个工作日）', en: 'Expected decision (20 working days)' },
+      counted.date,
+      {
+        'zh-cn': `预计审批决定（20 个工作日）${note['zh-cn']}`,
+        en: `Expected decision (20 working days)${note.en}`,
+      },
       ['application', 'date'],
     );
   }
