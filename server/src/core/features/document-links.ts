@@ -4,7 +4,7 @@
  * which ones become links (only files that exist inside the application's folder) and builds the
  * target URIs; a missing attachment stays the R-DOCS-001 / R-TECH-005 diagnostic it is.
  */
-import { isScalar, type Node } from 'yaml';
+import { isScalar } from 'yaml';
 import { walkPath, valueRange } from '../document/locate';
 import { attachmentsToCopy } from '../export/index';
 import type { DataPath, OffsetRange } from '../types';
@@ -30,7 +30,7 @@ export function attachmentLinks(doc: LinkDocument): AttachmentLink[] {
   const links: AttachmentLink[] = [];
   for (const attachment of attachmentsToCopy(doc.value)) {
     const walk = walkPath(doc.yaml, attachment.path);
-    const node = walk.node as Node | null;
+    const node = walk.node;
     if (walk.alias !== undefined || node === null || !isScalar(node)) continue;
     if (walk.found.length !== attachment.path.length) continue;
     const range = unquotedRange(doc.text, valueRange(doc.text, node));

@@ -78,7 +78,7 @@ function scalarsIn(
   role: IdOccurrence['role'],
 ): IdOccurrence[] {
   const walk = walkPath(doc.yaml, list);
-  const node = walk.node as Node | null;
+  const node = walk.node;
   if (walk.found.length !== list.length || node === null || !isSeq(node)) return [];
   const out: IdOccurrence[] = [];
   (node.items as (Node | null)[]).forEach((item, index) => {
