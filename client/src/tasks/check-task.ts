@@ -42,7 +42,7 @@ function buildTask(
   definition: CheckTaskDefinition,
   scope: vscode.TaskScope | vscode.WorkspaceFolder = folder,
 ): vscode.Task {
-  const setting = vscode.workspace.getConfiguration('miit95', folder.uri).get<string>('language');
+  const setting = vscode.workspace.getConfiguration('miit95').get<string>('language');
   const args = checkArguments(definition.paths, cliLanguage(setting, vscode.env.language));
   const execution = new vscode.ProcessExecution(
     process.execPath,
@@ -84,7 +84,21 @@ class CheckTaskProvider implements vscode.TaskProvider {
   }
 }
 
-/** Runs the check task of every folder (the task's output goes to Problems), then shows Problems. */
+/** Resolves when the task's process has ended (or the task ended without one). */
+function ended(execution: vscode.TaskExecution): Promise<void> {
+  return new Promise((resolve) => {
+    const subscriptions = [
+      vscode.tasks.onDidEndTaskProcess((e) => e.execution === execution && finish()),
+      vscode.tasks.onDidEndTask((e) => e.execution === execution && finish()),
+    ];
+    function finish(): void {
+      for (const subscription of subscriptions) subscription.dispose();
+      resolve();
+    }
+  });
+}
+
+/** Runs the check task of every folder, then shows Problems, where the task's findings are. */
 async function checkWorkspace(): Promise<void> {
   const tasks = (await vscode.tasks.fetchTasks({ type: TASK_TYPE })).filter((task) =>
     isCheckDefinition(task.definition),
@@ -93,7 +107,8 @@ async function checkWorkspace(): Promise<void> {
     void vscode.window.showInformationMessage(t('Open a folder to check the applications in it.'));
     return;
   }
-  for (const task of tasks) await vscode.tasks.executeTask(task);
+  const executions = await Promise.all(tasks.map((task) => vscode.tasks.executeTask(task)));
+  await Promise.all(executions.map(ended));
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
