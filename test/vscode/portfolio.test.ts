@@ -75,7 +75,7 @@ describe('applications view (miit95.applications)', function () {
   it('shows a file created on disk without a refresh', async function () {
     const uri = sampleUri('complete', '磁盘上新建.app95.yaml');
     created.push(uri);
-    fs.copyFileSync(sampleUri('mistakes', 'too-few-seats.app95.yaml').fsPath, uri.fsPath);
+    fs.copyFileSync(sampleUri('mistakes', 'wrong-digit-length.app95.yaml').fsPath, uri.fsPath);
     const entry = await waitFor(
       api.portfolio.onDidChange,
       () => api.portfolio.entries().find((e) => e.file === uri.toString()),

@@ -133,7 +133,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
   private folderOf(entry: ApplicationSummary): string {
     const uri = vscode.Uri.parse(entry.file);
     const folder = vscode.Uri.joinPath(uri, '..');
-    return vscode.workspace.asRelativePath(folder, true) || folder.fsPath;
+    return vscode.workspace.asRelativePath(folder, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) || folder.fsPath;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
