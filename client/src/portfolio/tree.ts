@@ -148,7 +148,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       case 'group': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.id;
-        item.description = t('{0} applications', node.entries.length);
+        item.description = node.entries.length === 1 ? t('1 application') : t('{0} applications', node.entries.length);
         item.iconPath = new vscode.ThemeIcon(this.groupBy === 'state' ? 'symbol-enum' : 'folder');
         return item;
       }
