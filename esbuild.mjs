@@ -117,6 +117,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },
+  // Form view webview (issue 14): dist/webview/form.{js,css}, for the browser.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { form: 'client/webview/form.ts' }, outdir: 'dist/webview' },
 ];
 const testEntries = vscodeTestEntries();
 if (testEntries.length > 0) {

@@ -10,6 +10,8 @@ import { initL10n } from './l10n';
 import { restartOnLanguageChange, ServerController, serverStateName } from './language-client';
 import { registerStatusItem } from './status';
 import { registerFeePreview } from './preview/fee-preview-controller';
+import { registerFormEditor } from './form/form-editor';
+import { registerFormLens } from './form/form-lens';
 
 let server: ServerController | undefined;
 
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
   // miit95.restartServer and miit95.showOutput still work.
   ready.catch(() => undefined);
   const feePreview = registerFeePreview(context.extensionUri, server);
+  const formView = registerFormEditor(context.extensionUri, server);
   context.subscriptions.push(
     output,
     server,
@@ -37,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
     feePreview,
+    formView,
+    registerFormLens(),
   );
   const controller = server;
   return {
@@ -46,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     serverState: () => serverStateName(controller.state),
     onDidChangeServerState: controller.onDidChangeState,
     feePreview,
+    formView,
   };
 }
 
