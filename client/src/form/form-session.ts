@@ -129,8 +129,11 @@ export class FormSession implements vscode.Disposable {
     return this.post({ type: 'model', version: result.version, model: result.model, labels: formLabels() });
   }
 
-  /** Carries out one form edit: asks the server for the text edits and applies them. */
-  private async edit(version: number, edit: FormEdit): Promise<void> {
+  /**
+   * Carries out one form edit made on the model of `version`: asks the server for the text edits
+   * and applies them (the webview's edits come here, one at a time; tests call it directly).
+   */
+  async edit(version: number, edit: FormEdit): Promise<void> {
     let asked = version;
     for (let attempt = 0; attempt <= STALE_RETRIES; attempt++) {
       const result = await this.server.sendRequest<FormEditResult>(FORM_EDIT_METHOD, {
