@@ -448,6 +448,10 @@ function render(): void {
   root.replaceChildren(el('div', 'layout', undefined, rail(m, l), main));
   window.scrollTo(0, scroll);
   restoreFocus(saved);
+  // What is on screen, for the UI tests: the text version and the page.
+  document.body.dataset['version'] = String(version);
+  document.body.dataset['page'] = String(page.number);
+  document.body.dataset['editable'] = String(m.editable);
   vscode.postMessage({
     type: 'rendered',
     summary: { version, page: page.number, editable: m.editable, controls: form.querySelectorAll('input, select, textarea').length },

@@ -107,12 +107,12 @@ export class FormSession implements vscode.Disposable {
     } catch (error) {
       if (sequence !== this.sequence) return;
       this.server.output.warn(`Form model: ${error instanceof Error ? error.message : String(error)}`);
-      await this.post({ type: 'message', text: t('The form needs the language server, which is not running.'), labels: formLabels() });
+      await this.post({ type: 'message', text: t('The form needs the language server, which is not running.'), labels: formLabels(this.locale()) });
       return;
     }
     if (sequence !== this.sequence) return;
     if (result === null) {
-      await this.post({ type: 'message', text: t('The language server does not have this file open yet.'), labels: formLabels() });
+      await this.post({ type: 'message', text: t('The language server does not have this file open yet.'), labels: formLabels(this.locale()) });
       this.schedule();
       return;
     }
@@ -126,7 +126,13 @@ export class FormSession implements vscode.Disposable {
   }
 
   private postModel(result: FormModelResult): Thenable<boolean> {
-    return this.post({ type: 'model', version: result.version, model: result.model, labels: formLabels() });
+    return this.post({ type: 'model', version: result.version, model: result.model, labels: formLabels(result.model.locale) });
+  }
+
+  /** The language of the last model, else VS Code's display language. */
+  private locale(): 'zh-cn' | 'en' {
+    if (this.result !== undefined) return this.result.model.locale;
+    return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
   }
 
   /**

@@ -1,12 +1,16 @@
-/** The form webview's static strings in VS Code's display language (l10n/bundle.l10n.zh-cn.json). */
-import { t } from '../l10n';
+/**
+ * The form webview's static strings (l10n/bundle.l10n.zh-cn.json), in the language of the form's
+ * model: the server's locale, i.e. `miit95.language`, else VS Code's display language.
+ */
+import { t as displayT, translatorFor, type Translate } from '../l10n';
 import type { FormLabels } from './protocol';
 
 export function formTitle(fileName: string): string {
-  return t('Form: {0}', fileName);
+  return displayT('Form: {0}', fileName);
 }
 
-export function formLabels(): FormLabels {
+export function formLabels(locale: 'zh-cn' | 'en'): FormLabels {
+  const t: Translate = translatorFor(locale);
   return {
     materials: t('Materials'),
     complete: t('complete'),
