@@ -12,6 +12,7 @@ import { registerStatusItem } from './status';
 import { registerFeePreview } from './preview/fee-preview-controller';
 import { registerFormEditor } from './form/form-editor';
 import { registerFormLens } from './form/form-lens';
+import { registerCheckTask } from './tasks/check-task';
 
 let server: ServerController | undefined;
 
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerExportCommand(output, context.extensionPath),
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
+    registerCheckTask(context.extensionPath),
     feePreview,
     formView,
     registerFormLens(),

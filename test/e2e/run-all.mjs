@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test,
-// the quick-fix UI test, the fee preview UI test and the form view UI test (Chinese and English).
+// the quick-fix UI test, the fee preview UI test, the workspace check UI test and the form view UI
+// test (Chinese and English).
 // All run even when one fails; the exit code is non-zero if any failed.
 // Expects a fresh build (npm run test:vscode builds first) and code-server installed
 // (bash test/e2e/install-code-server.sh).
@@ -10,7 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results = [];
-for (const entry of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs', 'ui-form.mjs', 'ui-form.mjs --lang en']) {
+const scripts = [
+  'run-vscode-tests.mjs',
+  'ui-smoke.mjs',
+  'ui-quickfix.mjs',
+  'ui-fee-preview.mjs',
+  'ui-workspace-check.mjs',
+  'ui-form.mjs',
+  'ui-form.mjs --lang en',
+];
+for (const entry of scripts) {
   const [script, ...args] = entry.split(' ');
   const started = Date.now();
   console.log(`\n== ${entry}`);
