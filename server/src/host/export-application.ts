@@ -22,10 +22,9 @@ import {
   type ManifestFinding,
 } from '../core/export';
 import { collectAttachments } from '../node/export/attachments';
-import { layoutDiagram } from '../node/export/diagram-layout';
-import { renderDiagramPng } from '../node/export/diagram-png';
+import { layoutDiagram, type DiagramLayout } from '../node/export/diagram-layout';
 import { renderDiagramSvg } from '../node/export/diagram-svg';
-import { CONTENT_WIDTH_PX, renderDocx, type DiagramImage } from '../node/export/docx-render';
+import { CONTENT_WIDTH_PX, renderDocx, type DiagramDrawing } from '../node/export/docx-render';
 import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from '../node/export/package-writer';
 import type { ReadFailure } from '../node/read-text';
 import type { ValidationHost } from './validation-host';
@@ -67,15 +66,10 @@ export type ExportResult =
 /** The largest size the diagram is drawn at in 技术方案.docx, in pixels. */
 const DIAGRAM_MAX_HEIGHT_PX = 470;
 
-function diagramImage(model: ExportModel, svg: string, png: Buffer, width: number, height: number): DiagramImage | undefined {
+function diagramDrawing(model: ExportModel, layout: DiagramLayout): DiagramDrawing | undefined {
   if (model.diagram.nodes.length === 0) return undefined;
-  const scale = Math.min(1, CONTENT_WIDTH_PX / width, DIAGRAM_MAX_HEIGHT_PX / height);
-  return {
-    svg: Buffer.from(svg, 'utf8'),
-    png,
-    width: Math.round(width * scale),
-    height: Math.round(height * scale),
-  };
+  const scale = Math.min(1, CONTENT_WIDTH_PX / layout.width, DIAGRAM_MAX_HEIGHT_PX / layout.height);
+  return { layout, scale };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -117,8 +111,7 @@ export async function exportApplication(options: ExportOptions, host: Validation
 
   const layout = layoutDiagram(model.diagram);
   const svg = renderDiagramSvg(layout, { draft });
-  const png = renderDiagramPng(layout, { draft });
-  const image = diagramImage(model, svg, png, layout.width, layout.height);
+  const image = diagramDrawing(model, layout);
   const applicant = model.manifest.application.applicant;
   const files: PackageFile[] = [];
   for (const spec of model.documents) {
