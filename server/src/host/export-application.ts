@@ -22,9 +22,9 @@ import {
   type ManifestFinding,
 } from '../core/export';
 import { collectAttachments } from '../node/export/attachments';
-import { layoutDiagram, type DiagramLayout } from '../node/export/diagram-layout';
+import { layoutDiagram } from '../node/export/diagram-layout';
 import { renderDiagramSvg } from '../node/export/diagram-svg';
-import { CONTENT_WIDTH_PX, renderDocx, type DiagramDrawing } from '../node/export/docx-render';
+import { renderDocx } from '../node/export/docx-render';
 import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from '../node/export/package-writer';
 import type { ReadFailure } from '../node/read-text';
 import type { ValidationHost } from './validation-host';
@@ -62,15 +62,6 @@ export type ExportResult =
   | { readonly status: 'unreadable'; readonly failure: ReadFailure }
   /** The file holds no application data (empty, or not a YAML mapping). */
   | { readonly status: 'no-data' };
-
-/** The largest size the diagram is drawn at in 技术方案.docx, in pixels. */
-const DIAGRAM_MAX_HEIGHT_PX = 470;
-
-function diagramDrawing(model: ExportModel, layout: DiagramLayout): DiagramDrawing | undefined {
-  if (model.diagram.nodes.length === 0) return undefined;
-  const scale = Math.min(1, CONTENT_WIDTH_PX / layout.width, DIAGRAM_MAX_HEIGHT_PX / layout.height);
-  return { layout, scale };
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -111,11 +102,11 @@ export async function exportApplication(options: ExportOptions, host: Validation
 
   const layout = layoutDiagram(model.diagram);
   const svg = renderDiagramSvg(layout, { draft });
-  const image = diagramDrawing(model, layout);
+
   const applicant = model.manifest.application.applicant;
   const files: PackageFile[] = [];
   for (const spec of model.documents) {
-    const data = await renderDocx(spec, { draft, applicant, ...(image !== undefined ? { diagram: image } : {}) });
+    const data = await renderDocx(spec, { draft, applicant, ...(model.diagram.nodes.length > 0 ? { diagram: layout } : {}) });
     files.push({ path: spec.fileName, data });
   }
   if (model.diagram.nodes.length > 0) files.push({ path: PACKAGE_FILES.diagram, data: Buffer.from(svg, 'utf8') });
