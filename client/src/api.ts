@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { FeePreviewApi } from './preview/fee-preview-controller';
 import type { PortfolioApi } from './portfolio/view';
+import type { FormViewApi } from './form/form-editor';
 
 export interface Miit95Api {
   /**
@@ -21,4 +22,6 @@ export interface Miit95Api {
   readonly feePreview: FeePreviewApi;
   /** The applications view (issue 15): its entries, progress and tree. */
   readonly portfolio: PortfolioApi;
+  /** The form view (custom editor miit95.form): its open sessions and what their webviews rendered. */
+  readonly formView: FormViewApi;
 }

@@ -12,6 +12,8 @@ import { initL10n } from './l10n';
 import { restartOnLanguageChange, ServerController, serverStateName } from './language-client';
 import { registerStatusItem } from './status';
 import { registerFeePreview } from './preview/fee-preview-controller';
+import { registerFormEditor } from './form/form-editor';
+import { registerFormLens } from './form/form-lens';
 import { registerCheckTask } from './tasks/check-task';
 
 let server: ServerController | undefined;
@@ -31,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
   const feePreview = registerFeePreview(context.extensionUri, server);
   const version = (context.extension.packageJSON as { version?: unknown }).version;
   const portfolio = registerPortfolioView(server, typeof version === 'string' ? version : '');
+  const formView = registerFormEditor(context.extensionUri, server);
   context.subscriptions.push(
     output,
     server,
@@ -45,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     restartOnLanguageChange(server),
     registerCheckTask(context.extensionPath),
     feePreview,
+    formView,
+    registerFormLens(),
   );
   const controller = server;
   return {
@@ -55,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     onDidChangeServerState: controller.onDidChangeState,
     feePreview,
     portfolio: portfolio.api,
+    formView,
   };
 }
 
