@@ -18,9 +18,8 @@ import { ValidationHost } from './host/validation-host';
 import { ConfigSync, startConfigSync, wireConfigSync } from './lsp/config-sync';
 import { codeLenses } from './handlers/code-lens';
 import { PortfolioService } from './handlers/portfolio';
-import { fsPathOf } from './handlers/document-config';
 import { PortfolioPool } from './node/portfolio/pool';
-import { localToday } from './node/today';
+import { localDate } from './core';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
 import { FEE_PREVIEW_METHOD, feePreview, type FeePreviewParams } from './handlers/fee-preview';
@@ -93,7 +92,7 @@ const portfolio = new PortfolioService({
     return document === undefined ? undefined : analyses.get(document);
   },
   openUris: () => documents.keys(),
-  today: () => localToday(),
+  today: () => localDate(new Date()),
   notify: (change) =>
     void connection
       .sendNotification(PORTFOLIO_CHANGED_NOTIFICATION, change)

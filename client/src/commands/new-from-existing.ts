@@ -12,7 +12,7 @@
 import * as vscode from 'vscode';
 import { nextApplication, nextApplicationFileName } from '../../../server/src/core/portfolio';
 import { firstPlaceholder } from '../../../server/src/core/template';
-import { localToday } from '../../../server/src/node/today';
+import { localDate } from '../../../server/src/core/local-date';
 import { t } from '../l10n';
 import { exists, writeFile } from './new-application';
 
@@ -55,7 +55,7 @@ export async function newApplicationFromExisting(arg?: unknown): Promise<vscode.
   const overwrite = typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>)['overwrite'] : undefined;
   const bytes = await vscode.workspace.fs.readFile(source);
   const sourceName = source.path.split('/').pop() ?? 'application';
-  const today = localToday();
+  const today = localDate(new Date());
   const next = nextApplication({ source: new TextDecoder().decode(bytes), sourceName, today });
   const target = vscode.Uri.joinPath(source, '..', nextApplicationFileName(next.companyName, today));
   if (await exists(target)) {

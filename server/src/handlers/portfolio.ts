@@ -17,8 +17,8 @@ import { summarizeApplication, type ApplicationSummary } from '../core/portfolio
 import { discoverApplications, isApplicationFileName } from '../node/discover';
 import type { PortfolioPool, ScanFile } from '../node/portfolio/pool';
 import type { PortfolioChange, PortfolioProgress, PortfolioResult } from '../editor-protocol';
-import type { Analysis } from './analysis';
-import { fsPathOf, isConfigUri } from './document-config';
+import type { Analysis } from '../lsp/analysis';
+import { fsPathOf, isConfigUri } from '../host/file-uri';
 
 export interface PortfolioDeps {
   /** The workspace folders' paths. */
