@@ -22,14 +22,16 @@ import { PortfolioPool } from './node/portfolio/pool';
 import { localDate } from './core';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
-import { FEE_PREVIEW_METHOD, feePreview, type FeePreviewParams } from './handlers/fee-preview';
+import { feePreview } from './handlers/fee-preview';
 import {
+  FEE_PREVIEW_METHOD,
   FORM_EDIT_METHOD,
   FORM_MODEL_METHOD,
   PORTFOLIO_CHANGED_NOTIFICATION,
   PORTFOLIO_METHOD,
   REVALIDATE_METHOD,
   RULES_METHOD,
+  type FeePreviewParams,
   type FormEditParams,
   type FormEditResult,
   type FormModelParams,
