@@ -15,6 +15,9 @@ export type { CandidateFees, DateFigure, FeeModel, Money } from './core/fees/mod
 export { pathKey } from './core/fees/paths';
 export { applicationTemplate, firstPlaceholder, templateFileName } from './core/template';
 export { localDate } from './core/local-date';
+// The applications view (issue 15): the summaries' types, the calendar writer, the next application.
+export { icsTimestamp, renderCalendar, nextApplication, nextApplicationFileName } from './core/portfolio';
+export type { ApplicationSummary, Deadline } from './core/portfolio';
 
 /** `miit95/revalidate`: forget cached analyses and re-validate every open document. */
 export const REVALIDATE_METHOD = 'miit95/revalidate';

@@ -10,9 +10,7 @@
  * with the new file's Uri, or undefined when cancelled.
  */
 import * as vscode from 'vscode';
-import { nextApplication, nextApplicationFileName } from '../../../server/src/core/portfolio';
-import { firstPlaceholder } from '../../../server/src/core/template';
-import { localDate } from '../../../server/src/core/local-date';
+import { firstPlaceholder, localDate, nextApplication, nextApplicationFileName } from '../../../server/src/editor-protocol';
 import { t } from '../l10n';
 import { exists, writeFile } from './new-application';
 

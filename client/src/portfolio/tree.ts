@@ -7,7 +7,7 @@
  * within the window across the workspace. Owns presentation only; the data is PortfolioModel's.
  */
 import * as vscode from 'vscode';
-import type { ApplicationSummary, Deadline } from '../../../server/src/core/portfolio';
+import type { ApplicationSummary, Deadline } from '../../../server/src/editor-protocol';
 import { t } from '../l10n';
 
 export type GroupBy = 'folder' | 'state';

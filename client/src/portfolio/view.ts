@@ -7,7 +7,7 @@
  * `miit95.portfolio.enabled: false` keeps the view empty and the server idle.
  */
 import * as vscode from 'vscode';
-import { icsTimestamp, renderCalendar, type ApplicationSummary } from '../../../server/src/core/portfolio';
+import { icsTimestamp, renderCalendar, type ApplicationSummary } from '../../../server/src/editor-protocol';
 import {
   PORTFOLIO_CHANGED_NOTIFICATION,
   PORTFOLIO_METHOD,
