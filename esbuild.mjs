@@ -1,8 +1,11 @@
-// Bundles the extension client, the language server, the CLI and the VS Code test suite into dist/.
+// Bundles the extension client, the language server, the CLI and the VS Code test suite into dist/,
+// and writes the third-party notices of what the extension and the CLI bundle (scripts/third-party-notices.mjs).
+// `--production` (vscode:prepublish, npm run package) minifies and leaves the source maps out.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundledPackages, expandLegalPointers, legalCommentBlocks, renderNotices } from './scripts/third-party-notices.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,7 +21,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  legalComments: 'none',
+  // Licence comments go to <bundle>.LEGAL.txt, folded into the notices below (and removed).
+  legalComments: 'external',
+  metafile: true,
   ...(validatorsCurrent ? { define: { MIIT95_VALIDATORS_CURRENT: 'true' } } : {}),
 };
 
@@ -127,5 +132,30 @@ if (watch) {
   const contexts = await Promise.all([serverMain, serverBoot(), ...builds].map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all([esbuild.build(serverMain).then(() => esbuild.build(serverBoot())), ...builds.map((b) => esbuild.build(b))]);
+  const [serverResults, ...results] = await Promise.all([
+    esbuild.build(serverMain).then(async (main) => [main, await esbuild.build(serverBoot())]),
+    ...builds.map((b) => esbuild.build(b)),
+  ]);
+  const [extension, editorExport, cli, feePreview] = results;
+  writeNotices('dist/THIRD-PARTY-NOTICES.txt', 'the miit95 VS Code extension', [...serverResults, extension, editorExport, feePreview]);
+  writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', [cli]);
+  writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.metafile));
+  writeFileSync('dist/extension-metafiles.json', JSON.stringify([...serverResults, extension, editorExport, feePreview].map((r) => r.metafile)));
+  // A production build has no source maps: remove those a development build left behind.
+  if (production)
+    for (const f of readdirSync('dist', { recursive: true }))
+      if (String(f).endsWith('.map')) rmSync(join('dist', String(f)));
+  // The test bundles' licence comments are not shipped.
+  for (const f of existsSync('dist/test') ? readdirSync('dist/test', { recursive: true }) : [])
+    if (String(f).endsWith('.LEGAL.txt')) rmSync(join('dist/test', String(f)));
+}
+
+/** Writes the notices for the bundles of `results` and removes their *.LEGAL.txt files. */
+function writeNotices(file, product, results) {
+  const legalFiles = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((f) => f.endsWith('.LEGAL.txt'));
+  const metafiles = results.map((r) => r.metafile);
+  const legal = expandLegalPointers(legalCommentBlocks(legalFiles.map((f) => readFileSync(f, 'utf8'))), metafiles, '.');
+  for (const f of legalFiles) rmSync(f);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, renderNotices(product, bundledPackages(metafiles, '.'), legal));
 }
