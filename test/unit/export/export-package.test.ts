@@ -1,6 +1,6 @@
 /**
  * The whole export on a scratch copy of the complete sample: the package's files, the Word files
- * read back (applicant, number, provinces, the diagram's image relationship), the manifest's hashes,
+ * read back (applicant, number, provinces, the diagram's shapes and their labels), the manifest's hashes,
  * the draft marks, refusals (errors, existing package), path confinement of attachments (`..`,
  * absolute, symlink out of the tree) and the ZIP's entry names.
  */
@@ -77,23 +77,39 @@ describe('export: the complete sample', function () {
     assert.equal(size?.getAttribute('w:h'), '16838');
   });
 
-  it('技术方案.docx embeds the network diagram as an image (SVG with a PNG fallback) and the Erlang C figures', async () => {
+  it('技术方案.docx draws the network diagram as native shapes (a wpg group of wps text boxes with every label) and the Erlang C figures', async () => {
     const doc = await readDocx(path.join(result.target, '技术方案.docx'));
     const rels = parseXml(doc.parts.get('word/_rels/document.xml.rels')!.toString('utf8'));
-    const images: string[] = [];
     const list = rels.getElementsByTagName('Relationship');
-    for (let i = 0; i < list.length; i++) {
-      const rel = list.item(i)!;
-      if (rel.getAttribute('Type')?.endsWith('/relationships/image')) images.push(rel.getAttribute('Target') ?? '');
-    }
-    assert.ok(images.some((t) => t.endsWith('.svg')), `an SVG image relationship: ${images.join(', ')}`);
-    assert.ok(images.some((t) => t.endsWith('.png')), 'a PNG fallback relationship');
+    for (let i = 0; i < list.length; i++)
+      assert.ok(!list.item(i)!.getAttribute('Type')?.endsWith('/relationships/image'), 'no picture: the diagram is shapes');
     assert.equal(doc.document.getElementsByTagName('w:drawing').length, 1, 'one drawing');
-    assert.equal(doc.document.getElementsByTagName('asvg:svgBlip').length, 1, 'the drawing shows the SVG');
-    const svg = doc.parts.get(`word/${images.find((t) => t.endsWith('.svg'))!}`)!;
-    assert.ok(svg.toString('utf8').includes('杭州呼叫中心平台'));
-    const png = doc.parts.get(`word/${images.find((t) => t.endsWith('.png'))!}`)!;
-    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+    const groups = doc.document.getElementsByTagName('wpg:wgp');
+    assert.equal(groups.length, 1, 'the drawing is one group');
+    const shapes = groups.item(0)!.getElementsByTagName('wps:wsp');
+    const boxTexts: string[] = [];
+    for (let i = 0; i < shapes.length; i++) {
+      const runs = shapes.item(i)!.getElementsByTagName('w:t');
+      const parts: string[] = [];
+      for (let j = 0; j < runs.length; j++) parts.push(runs.item(j)!.textContent ?? '');
+      if (parts.length > 0) boxTexts.push(parts.join('\n'));
+    }
+    const drawn = boxTexts.join('\n');
+    for (const label of [
+      '杭州云声信息技术有限公司 网络组织方案图',
+      '全国主叫用户',
+      '中国电信网络',
+      '中国移动网络',
+      '中国联通网络',
+      '杭州电信长途关口局',
+      '杭州移动关口局',
+      '杭州联通关口局',
+      '杭州呼叫中心平台',
+      'SIP · 120 路',
+      'SS7-ISUP · 60 路',
+      '呼叫中心业务平台',
+    ])
+      assert.ok(drawn.includes(label), `"${label}" is drawn in a text box: ${drawn}`);
     assert.match(doc.text, /60\.00 Erl/); // 1200 calls/h × 180 s
     assert.match(doc.text, /至少需要 66 个坐席/);
     for (const gateway of ['杭州电信长途关口局', '杭州移动关口局', '杭州联通关口局']) assert.ok(doc.text.includes(gateway));

@@ -1,8 +1,8 @@
 /**
  * Renders a DocumentSpec of the export model as a Word file with the npm `docx` package: A4 portrait,
  * 宋体 (SimSun, set for East Asian text) body at 小四, 黑体 headings, bordered tables with shaded
- * label cells, page numbers "第 X 页 共 Y 页" in the footer, the network diagram as an SVG image with
- * a PNG fallback, and for a draft a red "草稿" line in every page header plus a diagonal "草稿"
+ * label cells, page numbers "第 X 页 共 Y 页" in the footer, the network diagram as native drawing
+ * shapes (diagram-shapes.ts), and for a draft a red "草稿" line in every page header plus a diagonal "草稿"
  * watermark (docx TextWatermark, Word's own watermark shape). Owns the look; the content is the
  * core's.
  */
@@ -13,7 +13,6 @@ import {
   Footer,
   Header,
   HeadingLevel,
-  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -30,6 +29,8 @@ import {
 import { TextWatermark } from 'docx/watermarks';
 import type { Block, DocumentSpec, FieldRow, TableColumn } from '../../core/export';
 import { DRAFT_MARK, NOT_GIVEN } from '../../core/export';
+import type { DiagramLayout } from './diagram-layout';
+import { diagramShapeGroup } from './diagram-shapes';
 
 /** A4 in twips and the margins (2.5 cm top/bottom, 2.8 cm left/right). */
 const PAGE = { width: 11906, height: 16838, top: 1418, bottom: 1418, left: 1588, right: 1588 } as const;
@@ -54,17 +55,15 @@ const TABLE_BORDERS = {
 const LABEL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'EDEDED' } as const;
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 } as const;
 
-/** The diagram as an SVG with its PNG fallback and the size it is drawn at (pixels). */
-export interface DiagramImage {
-  readonly svg: Buffer;
-  readonly png: Buffer;
-  readonly width: number;
-  readonly height: number;
+/** The laid-out diagram and the scale it is drawn at in the document (1 = the layout's pixels). */
+export interface DiagramDrawing {
+  readonly layout: DiagramLayout;
+  readonly scale: number;
 }
 
 export interface RenderOptions {
   readonly draft: boolean;
-  readonly diagram?: DiagramImage;
+  readonly diagram?: DiagramDrawing;
   /** The applicant, for the page header. */
   readonly applicant: string;
 }
@@ -224,21 +223,15 @@ function blockChildren(block: Block, options: RenderOptions): (Paragraph | Table
           }),
       );
     case 'diagram': {
-      const image = options.diagram;
-      if (image === undefined) return [];
+      const drawing = options.diagram;
+      if (drawing === undefined) return [];
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: true,
           spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO },
           children: [
-            new ImageRun({
-              type: 'svg',
-              data: image.svg,
-              fallback: { type: 'png', data: image.png },
-              transformation: { width: image.width, height: image.height },
-              altText: { name: '网络组织方案图', title: block.caption, description: block.caption },
-            }),
+            diagramShapeGroup(drawing.layout, { scale: drawing.scale, draft: options.draft, altText: block.caption }),
           ],
         }),
         new Paragraph({

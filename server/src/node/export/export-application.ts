@@ -25,10 +25,9 @@ import { configFor } from '../find-config';
 import { readApplicationText, type ReadFailure } from '../read-text';
 import { validateSafelyWith } from '../validate-safely';
 import { collectAttachments } from './attachments';
-import { layoutDiagram } from './diagram-layout';
-import { renderDiagramPng } from './diagram-png';
+import { layoutDiagram, type DiagramLayout } from './diagram-layout';
 import { renderDiagramSvg } from './diagram-svg';
-import { CONTENT_WIDTH_PX, renderDocx, type DiagramImage } from './docx-render';
+import { CONTENT_WIDTH_PX, renderDocx, type DiagramDrawing } from './docx-render';
 import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from './package-writer';
 
 export interface ExportOptions {
@@ -74,15 +73,10 @@ export type ExportResult =
 /** The largest size the diagram is drawn at in 技术方案.docx, in pixels. */
 const DIAGRAM_MAX_HEIGHT_PX = 470;
 
-function diagramImage(model: ExportModel, svg: string, png: Buffer, width: number, height: number): DiagramImage | undefined {
+function diagramDrawing(model: ExportModel, layout: DiagramLayout): DiagramDrawing | undefined {
   if (model.diagram.nodes.length === 0) return undefined;
-  const scale = Math.min(1, CONTENT_WIDTH_PX / width, DIAGRAM_MAX_HEIGHT_PX / height);
-  return {
-    svg: Buffer.from(svg, 'utf8'),
-    png,
-    width: Math.round(width * scale),
-    height: Math.round(height * scale),
-  };
+  const scale = Math.min(1, CONTENT_WIDTH_PX / layout.width, DIAGRAM_MAX_HEIGHT_PX / layout.height);
+  return { layout, scale };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -133,8 +127,7 @@ export async function exportApplication(options: ExportOptions): Promise<ExportR
 
   const layout = layoutDiagram(model.diagram);
   const svg = renderDiagramSvg(layout, { draft });
-  const png = renderDiagramPng(layout, { draft });
-  const image = diagramImage(model, svg, png, layout.width, layout.height);
+  const image = diagramDrawing(model, layout);
   const applicant = model.manifest.application.applicant;
   const files: PackageFile[] = [];
   for (const spec of model.documents) {
