@@ -37,3 +37,64 @@ export const CLIENT_COMMANDS = {
   /** The fee preview panel; argument: the document URI. */
   showFeePreview: 'miit95.showFeePreview',
 } as const;
+
+// ---- The form view (issue 14) ----
+
+export type {
+  FormEdit,
+  FormField,
+  FormFigures,
+  FormFinding,
+  FormFix,
+  FormModel,
+  FormOption,
+  FormPage,
+  FormPageStatus,
+  FormPosition,
+  FormScalar,
+  FormWidget,
+} from './core/form/types';
+import type { FormEdit, FormModel, FormPosition } from './core/form/types';
+
+/** `miit95/formModel`: the form model of an open application, from the server's one analysis. */
+export const FORM_MODEL_METHOD = 'miit95/formModel';
+
+export interface FormModelParams {
+  readonly uri: string;
+}
+
+/** Null when the server does not have the document open or it is a configuration file. */
+export interface FormModelResult {
+  readonly uri: string;
+  /** The document version the model was built from. */
+  readonly version: number;
+  readonly model: FormModel;
+}
+
+/**
+ * `miit95/formEdit`: a form edit as the minimal text edits that carry it out, computed on the
+ * document version the form showed. The client applies them as one WorkspaceEdit (so undo and redo
+ * are the editor's own); the server never changes the text itself.
+ */
+export const FORM_EDIT_METHOD = 'miit95/formEdit';
+
+export interface FormEditParams {
+  readonly uri: string;
+  /** The version the form's model was built from: a different current version rejects the edit. */
+  readonly version: number;
+  readonly edit: FormEdit;
+}
+
+/** An LSP-shaped text edit. */
+export interface FormTextEdit {
+  readonly range: { readonly start: FormPosition; readonly end: FormPosition };
+  readonly newText: string;
+}
+
+export type FormEditResult =
+  /** The edits to apply to `version` (empty when the file already says it). */
+  | { readonly status: 'ok'; readonly version: number; readonly edits: readonly FormTextEdit[] }
+  /** The document moved on since the form's model: ask for the model again. */
+  | { readonly status: 'stale'; readonly version: number }
+  /** The edit cannot be made safely here; `message` says why, in the server's language. */
+  | { readonly status: 'rejected'; readonly message: string };

@@ -17,7 +17,16 @@ import { codeLenses } from './handlers/code-lens';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
 import { FEE_PREVIEW_METHOD, feePreview, type FeePreviewParams } from './handlers/fee-preview';
-import { REVALIDATE_METHOD, RULES_METHOD } from './editor-protocol';
+import {
+  FORM_EDIT_METHOD,
+  FORM_MODEL_METHOD,
+  REVALIDATE_METHOD,
+  RULES_METHOD,
+  type FormEditParams,
+  type FormEditResult,
+  type FormModelParams,
+} from './editor-protocol';
+import { formEdit, formModel } from './handlers/form-view';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
 import { completion } from './handlers/completion';
 import { hover } from './handlers/hover';
@@ -90,6 +99,11 @@ connection.onRequest(REVALIDATE_METHOD, () =>
 connection.onRequest(RULES_METHOD, () => ruleList(session.locale));
 // Fee preview panel (issue 5): the fee model of an open document, from its cached analysis.
 connection.onRequest(FEE_PREVIEW_METHOD, ({ uri }: FeePreviewParams) => feePreview(documents.get(uri), analyses));
+// Form view (issue 14): the form model of an open document, and form edits as minimal text edits.
+connection.onRequest(FORM_MODEL_METHOD, ({ uri }: FormModelParams) => formModel(documents.get(uri), analyses, session.locale));
+connection.onRequest<FormEditResult, unknown>(FORM_EDIT_METHOD, (params: FormEditParams) =>
+  formEdit(params, documents.get(params.uri), analyses, session.locale),
+);
 
 // Completion, hover, outline and folding (issue 4 items 2–4), from the cached analysis.
 connection.onCompletion((params) => completion(params, documents.get(params.textDocument.uri), analyses, session, logError));

@@ -115,3 +115,4 @@ export { placeholderFor, PLACEHOLDER_MARK } from './schema/placeholder';
 
 // Editor features: completion, hover, outline, folding.
 export * from './features/index';
+export * from './form/index';

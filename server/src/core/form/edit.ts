@@ -1,0 +1,81 @@
+/**
+ * Form edits → text edits: each edit of the form view becomes one fix intent (set, add, remove,
+ * reorder, or a finding's own quick fix) carried out by the core's YAML editor through
+ * fixes/apply-intent.ts, so that only the target value's text changes (comments, key order, quoting,
+ * flow or block style and line breaks kept) and the result is checked before it is offered. Pure.
+ */
+import type { ParsedDocument } from '../document/parse';
+import { intentEdits } from '../fixes/apply-intent';
+import type { TextEdit } from '../fixes/text-edit';
+import { get } from '../rules/define-rule';
+import { getApplicationValidator } from '../schema/registry';
+import { placeholderFor } from '../schema/placeholder';
+import type { DataPath, Finding, FixIntent } from '../types';
+import type { FormEdit } from './types';
+
+const TITLE = { 'zh-cn': '表单编辑', en: 'Form edit' };
+
+function samePath(a: DataPath, b: DataPath): boolean {
+  return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
+}
+
+/** What a new property or item starts as: the schema's placeholder, else an empty text. */
+function placeholder(path: DataPath): unknown {
+  try {
+    return placeholderFor(getApplicationValidator(), path) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The fix intent a form edit stands for; undefined when it does not apply to this document. */
+export function formEditIntent(parsed: ParsedDocument, edit: FormEdit, findings: readonly Finding[]): FixIntent | undefined {
+  const app = parsed.hasRoot ? parsed.value : undefined;
+  switch (edit.kind) {
+    case 'set':
+      if (edit.path.length === 0) return undefined;
+      return { kind: 'replaceValue', path: edit.path, value: edit.value, title: TITLE };
+    case 'addProperty': {
+      const owner = get(app, edit.path);
+      if (owner !== undefined && (owner === null || typeof owner !== 'object' || Array.isArray(owner))) return undefined;
+      return { kind: 'insertProperty', path: edit.path, key: edit.key, value: placeholder([...edit.path, edit.key]), title: TITLE };
+    }
+    case 'addItem': {
+      const list = get(app, edit.path);
+      if (list !== undefined && list !== null && !Array.isArray(list)) return undefined;
+      const index = Array.isArray(list) ? list.length : 0;
+      return { kind: 'appendItem', path: edit.path, value: placeholder([...edit.path, index]), title: TITLE };
+    }
+    case 'remove': {
+      if (edit.path.length === 0 || get(app, edit.path) === undefined) return undefined;
+      const parent = get(app, edit.path.slice(0, -1));
+      return Array.isArray(parent)
+        ? { kind: 'removeItem', path: edit.path, title: TITLE }
+        : { kind: 'removeProperty', path: edit.path, title: TITLE };
+    }
+    case 'move': {
+      const list = get(app, edit.path);
+      if (!Array.isArray(list)) return undefined;
+      const { from, to } = edit;
+      const inRange = (i: number): boolean => Number.isInteger(i) && i >= 0 && i < list.length;
+      if (!inRange(from) || !inRange(to)) return undefined;
+      const moved = [...(list as unknown[])];
+      const [item] = moved.splice(from, 1);
+      moved.splice(to, 0, item);
+      return { kind: 'replaceValue', path: edit.path, value: moved, title: TITLE };
+    }
+    case 'fix': {
+      const finding = findings.find((f) => f.code === edit.code && samePath(f.data.path, edit.path));
+      return finding?.data.fixes?.[edit.index];
+    }
+  }
+}
+
+/**
+ * The minimal text edits for a form edit: `[]` when the file already says it, undefined when it
+ * cannot be done safely (no such path, an alias in the way, a result that would not parse).
+ */
+export function formEditEdits(parsed: ParsedDocument, edit: FormEdit, findings: readonly Finding[] = []): TextEdit[] | undefined {
+  const intent = formEditIntent(parsed, edit, findings);
+  return intent === undefined ? undefined : intentEdits(parsed, intent);
+}
