@@ -56,6 +56,7 @@ describe('loadConfig', () => {
       '    absolute_max_length: 12',
       '  licence_min_remaining_years: 2',
       '  renewal_notice_days: 120',
+      '  penalty_recent_years: 3',
       'rule_pack: "2026-11"',
       '',
     ].join('\n');
@@ -69,6 +70,7 @@ describe('loadConfig', () => {
         extension: { maxLength: 9, absoluteMaxLength: 12 },
         licenceMinRemainingYears: 2,
         renewalNoticeDays: 120,
+        penaltyRecentYears: 3,
       },
       rulePack: '2026-11',
     });

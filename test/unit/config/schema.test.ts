@@ -52,6 +52,7 @@ describe('config.schema.json', () => {
         'thresholds.extension.absolute_max_length',
         'thresholds.licence_min_remaining_years',
         'thresholds.renewal_notice_days',
+        'thresholds.penalty_recent_years',
         'rule_pack',
       ],
     );

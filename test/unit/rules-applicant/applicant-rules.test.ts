@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseApplication, runRules, type Finding, type RuleModule } from '../../../server/src/core';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../../server/src/core/config/thresholds';
 import { applicantRules } from '../../../server/src/core/rules/applicant';
 
 function rule(id: string): RuleModule {
@@ -19,10 +20,10 @@ interface Run {
   readonly related: string[][];
 }
 
-function run(rules: readonly RuleModule[], yaml: string): Run {
+function run(rules: readonly RuleModule[], yaml: string, options: { thresholds?: Thresholds } = {}): Run {
   const text = `apiVersion: miit95/v1\n${yaml}`;
   const parsed = parseApplication(text);
-  const findings = runRules(rules, parsed, { today: '2026-12-01' });
+  const findings = runRules(rules, parsed, { today: '2026-12-01', ...options });
   assert.deepEqual(
     findings.filter((f) => f.code.startsWith('internal/')),
     [],
@@ -96,7 +97,7 @@ describe('rules/applicant', () => {
     assert.match(low[0]?.message['zh-cn'] ?? '', /999\.9999 万元/);
   });
 
-  it('R-APPLICANT-006 is an error for a numbering penalty and a warning otherwise', () => {
+  it('R-APPLICANT-006 is an error for a numbering penalty and a warning for a recent telecom penalty', () => {
     const { findings } = run(
       [rule('R-APPLICANT-006')],
       [
@@ -105,7 +106,7 @@ describe('rules/applicant', () => {
         '    untrustworthy_list: true',
         '    penalties:',
         '      - { date: 2025-04-02, authority: 工业和信息化部, description: 擅自转让号码。, number_related: true }',
-        '      - { date: 2024-05-10, authority: 浙江省通信管理局, description: 未按时报送年报。, number_related: false }',
+        '      - { date: 2025-05-10, authority: 浙江省通信管理局, description: 未按时报送年报。, number_related: false }',
         '',
       ].join('\n'),
     );
@@ -114,6 +115,57 @@ describe('rules/applicant', () => {
       ['warning', 'error', 'warning'],
     );
     assert.match(findings[1]?.message['zh-cn'] ?? '', /2025-04-02 工业和信息化部：擅自转让号码）/);
+  });
+
+  describe('R-APPLICANT-006 weighs the authority and the age of a penalty (issue 11, class 3)', () => {
+    const penalty = (date: string, authority: string): string =>
+      [
+        'application:',
+        '  date: 2026-11-20',
+        'applicant:',
+        '  compliance:',
+        '    untrustworthy_list: false',
+        '    penalties:',
+        `      - { date: ${date}, authority: ${authority}, description: 已整改。, number_related: false }`,
+        '',
+      ].join('\n');
+    const cases: [string, string, string, string | undefined][] = [
+      // [date, authority, expected severity ('' = no finding), message fragment]
+      ['2025-06-01', '工业和信息化部', 'warning', '近期行政处罚'],
+      ['2024-11-20', '广东省通信管理局', 'warning', '近期行政处罚'], // exactly 2 years: still recent
+      ['2024-11-19', '广东省通信管理局', 'info', '超出“近期”的 2 年'],
+      ['2021-08-16', '信息产业部', 'info', '早于 2024-11-20'],
+      ['2026-03-05', '杭州市市场监督管理局', 'info', '不是电信主管部门'],
+      ['2021-08-16', '成都市市场监督管理局', '', undefined],
+      ['2025-01-10', 'State Administration for Market Regulation', 'info', '不是电信主管部门'],
+    ];
+    for (const [date, authority, severity, fragment] of cases) {
+      it(`${date} ${authority} → ${severity || 'nothing'}`, () => {
+        const { findings } = run([rule('R-APPLICANT-006')], penalty(date, authority));
+        assert.deepEqual(
+          findings.map((f) => f.severity),
+          severity === '' ? [] : [severity],
+        );
+        if (fragment !== undefined) assert.ok(findings[0]?.message['zh-cn'].includes(fragment), findings[0]?.message['zh-cn']);
+      });
+    }
+
+    it('the window is the threshold penalty_recent_years', () => {
+      const text = penalty('2022-09-01', '四川省通信管理局');
+      const strict = run([rule('R-APPLICANT-006')], text, {
+        thresholds: { ...DEFAULT_THRESHOLDS, penaltyRecentYears: 5 },
+      }).findings;
+      assert.deepEqual(
+        strict.map((f) => f.severity),
+        ['warning'],
+      );
+      assert.ok(strict[0]?.message.en.includes('within 5 years'), strict[0]?.message.en);
+      const loose = run([rule('R-APPLICANT-006')], text).findings;
+      assert.deepEqual(
+        loose.map((f) => f.severity),
+        ['info'],
+      );
+    });
   });
 
   it('R-APPLICANT-007 points at the applicant field as the related location', () => {

@@ -464,6 +464,7 @@ const STRICT: Thresholds = {
   extension: { maxLength: 6, absoluteMaxLength: 8 },
   licenceMinRemainingYears: 3,
   renewalNoticeDays: 400,
+  penaltyRecentYears: 10,
 };
 const LOOSE: Thresholds = {
   coverage: { minProvinces: 1, minCities: 1, comparison: '>=' },
@@ -471,6 +472,7 @@ const LOOSE: Thresholds = {
   extension: { maxLength: 12, absoluteMaxLength: 20 },
   licenceMinRemainingYears: 0,
   renewalNoticeDays: 10,
+  penaltyRecentYears: 0,
 };
 /** Undefined (the defaults), the defaults themselves, an equal copy, stricter and looser values. */
 const THRESHOLDS: readonly (Thresholds | undefined)[] = [

@@ -1,6 +1,6 @@
 /**
  * Calendar dates without time zones: strict 'YYYY-MM-DD' parsing, arithmetic on years, months, days and
- * working days, comparison, and quarters. Owns all date logic of the rules (licence validity, schedules,
+ * weekdays, comparison, and quarters (working days with China's holidays: checks/working-days.ts). Owns all date logic of the rules (licence validity, schedules,
  * fee periods). Uses pure integer arithmetic on a day number (days since 1970-01-01, proleptic Gregorian
  * calendar); never `Date`, so there are no time-zone or two-digit-year pitfalls.
  */
@@ -128,20 +128,21 @@ export function isoWeekday(date: CivilDate): IsoWeekday {
   return (r + 1) as IsoWeekday;
 }
 
-/** True from Monday to Friday. No public-holiday calendar is applied. */
-export function isWorkingDay(date: CivilDate): boolean {
+/** True from Monday to Friday (no holidays: for working days use checks/working-days.ts). */
+export function isWeekday(date: CivilDate): boolean {
   return isoWeekday(date) <= 5;
 }
 
 /**
- * Adds `n` working days (Monday to Friday). The start date itself is not counted: Friday + 1 = Monday,
+ * Adds `n` weekdays (Monday to Friday). The start date itself is not counted: Friday + 1 = Monday,
  * Saturday + 1 = Monday, and n = 0 returns the date unchanged. A negative `n` counts backwards.
  *
- * There is **no holiday calendar**: Chinese public holidays and the weekend days that are made working
- * days (调休) are ignored, so the result is an approximation for deadlines such as "20 个工作日".
+ * Public holidays and the weekend days made working days (调休) are ignored: deadlines in working days
+ * ("20 个工作日") use `addWorkingDays` of checks/working-days.ts, which falls back to this count only for
+ * years without a published holiday notice.
  */
-export function addWorkingDays(date: CivilDate, n: number): CivilDate {
-  if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: n must be an integer, got ${n}`);
+export function addWeekdays(date: CivilDate, n: number): CivilDate {
+  if (!Number.isInteger(n)) throw new RangeError(`addWeekdays: n must be an integer, got ${n}`);
   const step = n < 0 ? -1 : 1;
   let remaining = Math.abs(n);
   let day = toDayNumber(date);
@@ -153,7 +154,7 @@ export function addWorkingDays(date: CivilDate, n: number): CivilDate {
   }
   while (remaining > 0) {
     day += step;
-    if (isWorkingDay(fromDayNumber(day))) remaining -= 1;
+    if (isWeekday(fromDayNumber(day))) remaining -= 1;
   }
   return fromDayNumber(day);
 }

@@ -1,9 +1,11 @@
 /**
  * Small text helpers for Chinese free text: a normal form for comparisons (names of businesses,
- * provinces, carriers), and the marketing-keyword scan of rule R-USAGE-002.
+ * provinces, carriers), and the marketing-keyword scan of rule R-USAGE-002 (negation and citation from
+ * checks/negation.ts).
  */
 
 import { memoizeText } from './memo';
+import { phraseContext } from './negation';
 
 /** Brackets that NFKC leaves alone but that mean the same as ( ) in names. */
 const BRACKETS: Readonly<Record<string, string>> = {
@@ -76,13 +78,17 @@ export interface KeywordMatch {
   readonly start: number;
   readonly end: number;
   /**
-   * True when a negation (不, 无, 非, 未, 禁止, 严禁, 杜绝, 拒绝, 绝不 …) stands shortly before the keyword in
-   * the same clause, e.g. "不提供营销外呼". A heuristic: rules may lower the severity, not drop the match.
+   * True when the clause negates the keyword ("不从事推销、催收等外呼", "严禁营销外呼", "催收业务除外";
+   * checks/negation.ts): the text rules the use out.
    */
   readonly negated: boolean;
+  /** The negation cue when `negated` ("不从事", "严禁", "除外" …). */
+  readonly negation: string | undefined;
+  /** True when the keyword is only cited: in a title 《…》 or a quoted rule (“…”的规定). */
+  readonly cited: boolean;
+  /** The clause holding the keyword, for the message ("为银行提供信用卡推广"). */
+  readonly phrase: string;
 }
-
-const NEGATION_BEFORE = /(?:不|无|非|未|没有|禁止|严禁|杜绝|拒绝|绝不|不得)[^，。；;,.!?！？\n]{0,6}$/u;
 
 /**
  * Finds the marketing keywords in `text`, left to right, without overlaps: at each position the longest
@@ -121,8 +127,17 @@ function scanKeywords(text: string, sorted: readonly MarketingKeyword[]): Keywor
     }
     const start = i;
     const end = i + hit.word.length;
-    const negated = NEGATION_BEFORE.test(text.slice(Math.max(0, start - 10), start));
-    out.push({ keyword: hit.word, en: hit.en, start, end, negated });
+    const context = phraseContext(text, start, end);
+    out.push({
+      keyword: hit.word,
+      en: hit.en,
+      start,
+      end,
+      negated: context.negation !== undefined,
+      negation: context.negation,
+      cited: context.cited,
+      phrase: context.clause,
+    });
     i = end;
   }
   return out;

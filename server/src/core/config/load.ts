@@ -246,6 +246,7 @@ class Reader {
       licenceMinRemainingYears:
         this.integer([...t, 'licence_min_remaining_years']) ?? d.licenceMinRemainingYears,
       renewalNoticeDays: this.integer([...t, 'renewal_notice_days']) ?? d.renewalNoticeDays,
+      penaltyRecentYears: this.integer([...t, 'penalty_recent_years']) ?? d.penaltyRecentYears,
     };
   }
 

@@ -17,6 +17,8 @@ export interface Thresholds {
   readonly licenceMinRemainingYears: number;
   /** R-LICENCE-009: renewal must be applied for this many days before expiry. */
   readonly renewalNoticeDays: number;
+  /** R-APPLICANT-006: a penalty of the telecom authorities this many years before the application is "近期". */
+  readonly penaltyRecentYears: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -25,6 +27,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   extension: { maxLength: 8, absoluteMaxLength: 13 },
   licenceMinRemainingYears: 1,
   renewalNoticeDays: 90,
+  penaltyRecentYears: 2,
 };
 
 /** True when `count` meets `minimum` under the comparison (`>=`: at least; `>`: more than). */

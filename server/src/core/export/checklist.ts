@@ -4,7 +4,8 @@
  * entries presented in the export checklist (R-ANNUAL-001/002, R-PROCESS-001 with the expected
  * decision date, R-DOCS-002). Renders it as 材料清单.md and as a table block for 申请表.docx.
  */
-import { addWorkingDays, formatIsoDate, parseIsoDate } from '../checks/dates';
+import { formatIsoDate, parseIsoDate } from '../checks/dates';
+import { addWorkingDays, calendarNote } from '../checks/working-days';
 import { reminderById } from '../rules/reminders';
 import type { DataPath, Finding, LocalizedText } from '../types';
 import type {
@@ -70,14 +71,18 @@ export function duties(applicationDate: string | undefined): {
   expectedDecision?: Checklist['expectedDecision'];
 } {
   const start = applicationDate === undefined ? undefined : parseIsoDate(applicationDate);
+  const decision = start === undefined ? undefined : addWorkingDays(start, REVIEW_WORKING_DAYS);
+  const extended =
+    start === undefined ? undefined : addWorkingDays(start, REVIEW_WORKING_DAYS + REVIEW_EXTENSION_WORKING_DAYS);
   const expectedDecision =
-    start === undefined
+    start === undefined || decision === undefined || extended === undefined
       ? undefined
       : {
           from: formatIsoDate(start),
-          date: formatIsoDate(addWorkingDays(start, REVIEW_WORKING_DAYS)),
-          extended: formatIsoDate(addWorkingDays(start, REVIEW_WORKING_DAYS + REVIEW_EXTENSION_WORKING_DAYS)),
+          date: formatIsoDate(decision.date),
+          extended: formatIsoDate(extended.date),
         };
+  const note = extended === undefined ? undefined : calendarNote(extended);
   const process: LocalizedText =
     expectedDecision === undefined
       ? {
@@ -85,8 +90,8 @@ export function duties(applicationDate: string | undefined): {
           en: 'The review takes 20 working days from acceptance, extendable by 10 (no application date, so no estimate).',
         }
       : {
-          'zh-cn': `审批时限为受理后 20 个工作日，可延长 10 个工作日：按 ${expectedDecision.from} 受理估算，预计 ${expectedDecision.date} 前作出决定（如延长，${expectedDecision.extended} 前）。未计法定节假日与调休。`,
-          en: `The review takes 20 working days from acceptance, extendable by 10: accepted on ${expectedDecision.from}, a decision is expected by ${expectedDecision.date} (${expectedDecision.extended} if extended). Public holidays are not counted.`,
+          'zh-cn': `审批时限为受理后 20 个工作日，可延长 10 个工作日：按 ${expectedDecision.from} 受理估算，预计 ${expectedDecision.date} 前作出决定（如延长，${expectedDecision.extended} 前）。已计入国务院公布的法定节假日与调休${note?.['zh-cn'] ?? ''}。`,
+          en: `The review takes 20 working days from acceptance, extendable by 10: accepted on ${expectedDecision.from}, a decision is expected by ${expectedDecision.date} (${expectedDecision.extended} if extended). Public holidays and adjusted working days as announced by the State Council are counted${note?.en ?? ''}.`,
         };
   const list: DutyEntry[] = [
     { id: 'R-PROCESS-001', text: process, confirmation: false },

@@ -59,6 +59,7 @@ export const RULE_PATHS: Readonly<Record<string, readonly string[]>> = {
 
   'number.candidates': ['R-NUMBER-001', 'R-NUMBER-002', 'R-NUMBER-003', 'R-NUMBER-008'],
   'number.candidates.*': ['R-NUMBER-001', 'R-NUMBER-002', 'R-NUMBER-003', 'R-NUMBER-008'],
+  'number.expected_billing_start': ['R-SCHEDULE-003'],
   'number.extension': ['R-NUMBER-004', 'R-NUMBER-005'],
   'number.extension.planned': ['R-NUMBER-004', 'R-NUMBER-005'],
   'number.extension.total_length': ['R-NUMBER-004'],

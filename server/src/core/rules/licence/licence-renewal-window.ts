@@ -1,9 +1,10 @@
 /**
  * R-LICENCE-009: the renewal deadline (`thresholds.renewalNoticeDays`, default 90 days before expiry)
  * falls before the end of the review of this application (20 working days, S2): the renewal must be
- * filed now, or should already have been. An expired licence is R-LICENCE-006's.
+ * filed now, or should already have been. Working days count China's holidays (checks/working-days.ts). An expired licence is R-LICENCE-006's.
  */
-import { addDays, addWorkingDays, compareDates, formatIsoDate } from '../../checks/dates';
+import { addDays, compareDates, formatIsoDate } from '../../checks/dates';
+import { addWorkingDays } from '../../checks/working-days';
 import { defineRule } from '../define-rule';
 import { applicationDate, formatDuration, licenceDate } from './shared';
 
@@ -39,7 +40,7 @@ export const licenceRenewalWindow = defineRule({
     const until = licenceDate(ctx.app, 'valid_until');
     if (!date || !until || compareDates(until, date) < 0) return; // expired: R-LICENCE-006
     const deadline = addDays(until, -notice);
-    if (compareDates(deadline, addWorkingDays(date, REVIEW_WORKING_DAYS)) > 0) return;
+    if (compareDates(deadline, addWorkingDays(date, REVIEW_WORKING_DAYS).date) > 0) return;
     const common = {
       until: formatIsoDate(until),
       notice,

@@ -3,11 +3,16 @@
  * the licence carries a business that qualifies for a 95 number (国内呼叫中心业务 B24-1, 国内多方通信
  * 服务业务 B22, 存储转发类业务 B23 as voice mail). Whether a planned business qualifies at all is the
  * schema's enum (non-qualifying) and R-LICENCE-004's (doubtful); this rule adds the voice-mail condition
- * of 存储转发类业务.
+ * of 存储转发类业务: the description must name voice mail, in any of the words consultants use (语音信箱,
+ * 语音留言, 留言, 信箱, voice mail; not 电子信箱 or 邮箱, which are e-mail), and not only in a negation.
  */
+import { affirms } from '../../checks/negation';
 import { findBusiness } from '../../data/businesses';
 import { defineRule, getArray, getString } from '../define-rule';
 import { licenceBusinessNames, licenceCovers, plannedBusinesses } from './businesses';
+
+/** Words for a voice-mail service (B23's only 95-number use); e-mail boxes (电子信箱, 邮箱) are not. */
+export const VOICE_MAIL_WORDS = /语音信箱|语音邮箱|语音留言|录音留言|留言|(?<!电子|邮件)信箱|voice[\s-]?mail/iu;
 
 export const plannedBusinessLicensed = defineRule({
   id: 'R-LICENCE-003',
@@ -31,8 +36,8 @@ export const plannedBusinessLicensed = defineRule({
     },
     voiceMailOnly: {
       'zh-cn':
-        '存储转发类业务中只有语音信箱业务可使用 95 号码（电子邮件、传真存储转发不适用），但用途说明中没有提到“语音信箱”。请在 usage.description 中写明号码用于语音信箱业务。',
-      en: 'Of the store-and-forward services only voice mail may use a 95 number (not e-mail or fax store-and-forward), but the description of use does not mention 语音信箱 (voice mail). State in usage.description that the number is for a voice-mail service.',
+        '存储转发类业务中只有语音信箱业务可使用 95 号码（电子邮件、传真存储转发不适用），但用途说明中没有说明语音信箱服务（语音信箱、语音留言、留言、信箱或 voice mail 均可）。请在 usage.description 中写明号码用于语音信箱（留言）业务。',
+      en: 'Of the store-and-forward services only voice mail may use a 95 number (not e-mail or fax store-and-forward), but the description of use names no voice-mail service (语音信箱, 语音留言, 留言, 信箱 or voice mail all count). State in usage.description that the number is for a voice-mail (message) service.',
     },
     licenceNoQualifying: {
       'zh-cn':
@@ -60,7 +65,7 @@ export const plannedBusinessLicensed = defineRule({
         continue;
       }
       const description = getString(ctx.app, ['usage', 'description']);
-      if (item.business.code === 'B23' && description !== undefined && !description.includes('语音信箱')) {
+      if (item.business.code === 'B23' && description !== undefined && !affirms(description, VOICE_MAIL_WORDS)) {
         ctx.report({ path, messageId: 'voiceMailOnly', severity: 'warning' });
       }
     }

@@ -2,7 +2,8 @@
  * R-NUMBER-006: a 95 access number may double as an SMS access code only for non-commercial SMS
  * (reference.md §2, S11: "仅限用于提供非经营性短消息类服务"). Warns when SMS use is marked commercial,
  * when it is enabled without saying whether it is commercial, and when its description names
- * marketing (the R-USAGE-002 keyword scan; negated mentions are skipped).
+ * marketing (the R-USAGE-002 keyword scan; negated and cited mentions are skipped,
+ * checks/negation.ts; the message quotes the clause).
  */
 import { excerpt } from '../../checks/free-text';
 import { findMarketingKeywords } from '../../checks/text';
@@ -60,12 +61,12 @@ export const smsNonCommercial = defineRule({
     if (description !== undefined) {
       const seen = new Set<string>();
       for (const match of findMarketingKeywords(description)) {
-        if (match.negated || seen.has(match.keyword)) continue;
+        if (match.negated || match.cited || seen.has(match.keyword)) continue;
         seen.add(match.keyword);
         ctx.report({
           path: [...sms, 'description'],
           messageId: 'marketingText',
-          params: { keyword: { 'zh-cn': match.keyword, en: `${match.keyword} (${match.en})` }, value: excerpt(description) },
+          params: { keyword: { 'zh-cn': match.keyword, en: `${match.keyword} (${match.en})` }, value: excerpt(match.phrase) },
         });
       }
     }

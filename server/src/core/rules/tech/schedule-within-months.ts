@@ -4,7 +4,8 @@
  * (application date + 20 working days of review + 10 of extension, S2) plus that many months. The
  * legal deadline ("在规定的时限内", S1 第二十八条) was not found, hence a configurable warning.
  */
-import { addMonths, addWorkingDays, compareDates, formatIsoDate, parseIsoDate } from '../../checks/dates';
+import { addMonths, compareDates, formatIsoDate, parseIsoDate } from '../../checks/dates';
+import { addWorkingDays } from '../../checks/working-days';
 import { defineRule, getArray, getNumber, getString, isRecord } from '../define-rule';
 import { applicationDate, REVIEW_EXTENSION_WORKING_DAYS, REVIEW_WORKING_DAYS } from './shared';
 
@@ -34,7 +35,7 @@ export default defineRule<MessageId>({
     const months = ctx.thresholds.scheduleMonths;
     if (!Number.isInteger(months) || months < 0) return;
     const appDate = applicationDate(ctx.app, ctx.today);
-    const approval = appDate ? addWorkingDays(appDate, REVIEW_WORKING_DAYS + REVIEW_EXTENSION_WORKING_DAYS) : undefined;
+    const approval = appDate ? addWorkingDays(appDate, REVIEW_WORKING_DAYS + REVIEW_EXTENSION_WORKING_DAYS).date : undefined;
     const limit = approval ? addMonths(approval, months) : undefined;
 
     getArray(ctx.app, ['schedule']).forEach((entry, index) => {

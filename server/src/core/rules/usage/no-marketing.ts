@@ -3,8 +3,9 @@
  * "以接受用户主动呼入为主的信息咨询服务"; "提供商业营销类电话呼出服务，电信管理机构不予受理或不予行政
  * 许可" (工信部信管〔2020〕81号, S14). usage.outbound_marketing: true is an error; a marketing keyword
  * (营销, 推销, 电销, 拉新, 催收 …, checks/text.ts) in usage.description, usage.business_model or a
- * customer's type or description is a warning per keyword and field. Negated mentions ("不从事营销外呼")
- * are skipped.
+ * customer's type or description is a warning per keyword and field, quoting the clause that holds it.
+ * Negated mentions ("不从事推销、催收等外呼", "严禁营销外呼", "催收业务除外") and citations (《…》, a quoted
+ * rule “不得提供商业推销电话外发服务”) are skipped (checks/negation.ts).
  */
 import { excerpt } from '../../checks/free-text';
 import { findMarketingKeywords } from '../../checks/text';
@@ -34,8 +35,8 @@ export const noMarketing = defineRule({
     },
     keyword: {
       'zh-cn':
-        '{field}中出现“{keyword}”：“{value}”。95 号码不得用于商业营销、推销或催收等呼出（工信部信管〔2020〕81号）；如确实不从事此类业务，请改写说明，避免被理解为营销用途。',
-      en: 'The {field} mentions "{keyword}": "{value}". A 95 number may not be used for marketing, sales or collection calls (MIIT notice 〔2020〕81); if you do not do such business, reword the text so it cannot be read as marketing.',
+        '{field}中出现“{keyword}”：“{value}”。95 号码不得用于商业营销、推销或催收等呼出（工信部信管〔2020〕81号）；如确实不从事此类业务，请写明否定（如“不从事{keyword}”），避免被理解为营销用途。',
+      en: 'The {field} mentions "{keyword}" in "{value}". A 95 number may not be used for marketing, sales or collection calls (MIIT notice 〔2020〕81); if you do not do such business, say so with a negation (e.g. 不从事…, 严禁…) so it cannot be read as marketing.',
     },
   },
   check(ctx) {
@@ -51,13 +52,17 @@ export const noMarketing = defineRule({
       if (matches.length === 0) return;
       const seen = new Set<string>();
       for (const match of matches) {
-        if (match.negated || seen.has(match.keyword)) continue;
+        if (match.negated || match.cited || seen.has(match.keyword)) continue;
         seen.add(match.keyword);
         ctx.report({
           path: path(),
           messageId: 'keyword',
           severity: 'warning',
-          params: { field, keyword: { 'zh-cn': match.keyword, en: `${match.keyword} (${match.en})` }, value: excerpt(text) },
+          params: {
+            field,
+            keyword: { 'zh-cn': match.keyword, en: `${match.keyword} (${match.en})` },
+            value: excerpt(match.phrase),
+          },
         });
       }
     };

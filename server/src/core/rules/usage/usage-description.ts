@@ -3,9 +3,10 @@
  * "申请人要有明确的客户来源，业务模式清晰"; S12: "申请号码用途描述符合该号段号码的规划用途"). The schema
  * requires the fields; this rule rejects placeholders (an error: in effect the text is missing), too
  * short texts, a description that names no call-centre use, a business model that says nothing about
- * who pays, placeholder customers (warnings) and a customer list of intents only (info).
+ * who pays (use words only count where the text does not negate them, checks/negation.ts), placeholder customers (warnings) and a customer list of intents only (info).
  */
 import { contentLength, excerpt, isPlaceholder } from '../../checks/free-text';
+import { affirms } from '../../checks/negation';
 import type { LocalizedText } from '../../types';
 import { defineRule, getArray, getString, isRecord } from '../define-rule';
 
@@ -15,7 +16,7 @@ const MIN_BUSINESS_MODEL = 10;
 
 /** Words that name a planned use of the VAT segments: call centre, multi-party call, voice mail. */
 const USE_WORDS =
-  /客服|客户服务|坐席|座席|呼叫中心|咨询|查询|受理|热线|投诉|售后|报修|预约|呼入|外包|回访|会议|多方通话|多方通信|语音信箱|留言/u;
+  /客服|客户服务|坐席|座席|呼叫中心|咨询|查询|受理|热线|投诉|售后|报修|预约|呼入|外包|回访|会议|多方通话|多方通信|语音信箱|留言|信箱|voice[\s-]?mail/iu;
 
 /** Words that say how money flows in a business model. */
 const CHARGING_WORDS = /费|收取|收入|付费|免费|结算|计价|价格|定价|报酬|佣金|租/u;
@@ -87,7 +88,7 @@ export const usageDescription = defineRule({
             },
           },
         });
-      } else if (!USE_WORDS.test(description)) {
+      } else if (!affirms(description, USE_WORDS)) {
         ctx.report({ path, messageId: 'noPlannedUse', severity: 'warning', params: { value } });
       }
     }
