@@ -125,7 +125,8 @@ const builds = [
 ];
 const testEntries = vscodeTestEntries();
 if (testEntries.length > 0) {
-  builds.push({ ...common, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test/vscode', external: ['vscode', 'mocha'] });
+  // The in-editor suite is never shipped: readable (not minified), with source maps, in every build.
+  builds.push({ ...common, minify: false, sourcemap: true, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test/vscode', external: ['vscode', 'mocha'] });
 }
 
 if (watch) {
@@ -141,10 +142,10 @@ if (watch) {
   writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', [cli]);
   writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.metafile));
   writeFileSync('dist/extension-metafiles.json', JSON.stringify([...serverResults, extension, editorExport, feePreview].map((r) => r.metafile)));
-  // A production build has no source maps: remove those a development build left behind.
+  // A production build has no source maps: remove those a development build left behind (not the suite's).
   if (production)
     for (const f of readdirSync('dist', { recursive: true }))
-      if (String(f).endsWith('.map')) rmSync(join('dist', String(f)));
+      if (String(f).endsWith('.map') && !String(f).startsWith('test')) rmSync(join('dist', String(f)));
   // The test bundles' licence comments are not shipped.
   for (const f of existsSync('dist/test') ? readdirSync('dist/test', { recursive: true }) : [])
     if (String(f).endsWith('.LEGAL.txt')) rmSync(join('dist/test', String(f)));

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test,
-// the quick-fix UI test and the fee preview UI test.
+// the quick-fix UI test, the fee preview UI test and the export UI test.
 // All run even when one fails; the exit code is non-zero if any failed.
-// Expects a fresh build (npm run test:vscode builds first) and code-server installed
-// (bash test/e2e/install-code-server.sh).
+// Expects the packaged extension, dist/miit95.vsix, which every run installs into code-server
+// (npm run test:vscode packages it first; MIIT95_E2E_FROM=dev loads the unpacked build instead),
+// and code-server installed (bash test/e2e/install-code-server.sh).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results = [];
-for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs']) {
+for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs', 'ui-export.mjs']) {
   const started = Date.now();
   console.log(`\n== ${script}`);
   const r = spawnSync(process.execPath, [path.join(here, script)], { stdio: 'inherit' });

@@ -1,12 +1,16 @@
 /**
  * The extension's UI text exists in English and Chinese: contributed titles (package.nls*.json)
- * and the client's runtime strings (l10n/bundle.l10n.zh-cn.json against every t('…') in client/src).
+ * and the client's runtime strings (l10n/bundle.l10n.zh-cn.json against every t('…') in client/src), read
+ * from the installed extension (the package) and, for client/src, from the repository.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveBundlePath } from '../../client/src/l10n';
 import { extension } from './helpers';
+
+/** The repository: this bundle runs from <repo>/dist/test/. */
+const repoRoot = path.resolve(__dirname, '..', '..');
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -52,7 +56,8 @@ describe('miit95 localisation', () => {
   });
 
   it('translates every client UI string into Chinese, with the same placeholders', () => {
-    const inCode = messagesInCode(sourceFiles(path.join(root, 'client', 'src')));
+    // The client's sources are the repository's (the installed package carries only the bundle).
+    const inCode = messagesInCode(sourceFiles(path.join(repoRoot, 'client', 'src')));
     const bundle = readJson(path.join(root, 'l10n', 'bundle.l10n.zh-cn.json'));
     assert.ok(inCode.size >= 5, `found t() calls in client/src (${inCode.size})`);
     for (const message of inCode) {
