@@ -138,10 +138,12 @@ if (watch) {
     ...builds.map((b) => esbuild.build(b)),
   ]);
   const [extension, editorExport, cli, feePreview] = results;
-  writeNotices('dist/THIRD-PARTY-NOTICES.txt', 'the miit95 VS Code extension', [...serverResults, extension, editorExport, feePreview]);
+  // The extension ships the CLI bundle too (its workspace check task runs dist/cli.js).
+  const shipped = [...serverResults, extension, editorExport, cli, feePreview];
+  writeNotices('dist/THIRD-PARTY-NOTICES.txt', 'the miit95 VS Code extension', shipped);
   writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', [cli]);
   writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.metafile));
-  writeFileSync('dist/extension-metafiles.json', JSON.stringify([...serverResults, extension, editorExport, feePreview].map((r) => r.metafile)));
+  writeFileSync('dist/extension-metafiles.json', JSON.stringify(shipped.map((r) => r.metafile)));
   // A production build has no source maps: remove those a development build left behind (not the suite's).
   if (production)
     for (const f of readdirSync('dist', { recursive: true }))

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test,
-// the quick-fix UI test, the fee preview UI test and the export UI test.
+// the quick-fix UI test, the fee preview UI test, the export UI test and the workspace check UI test.
 // All run even when one fails; the exit code is non-zero if any failed.
 // Expects the packaged extension, dist/miit95.vsix, which every run installs into code-server
 // (npm run test:vscode packages it first; MIIT95_E2E_FROM=dev loads the unpacked build instead),
@@ -11,7 +11,14 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results = [];
-for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs', 'ui-export.mjs']) {
+for (const script of [
+  'run-vscode-tests.mjs',
+  'ui-smoke.mjs',
+  'ui-quickfix.mjs',
+  'ui-fee-preview.mjs',
+  'ui-export.mjs',
+  'ui-workspace-check.mjs',
+]) {
   const started = Date.now();
   console.log(`\n== ${script}`);
   const r = spawnSync(process.execPath, [path.join(here, script)], { stdio: 'inherit' });

@@ -1,7 +1,8 @@
 /**
  * The extension package (`npm run package` → dist/miit95.vsix, read back with yauzl): it holds what the
  * installed extension needs (every file package.json refers to, every rule page the diagnostics link to, the
- * notices) and nothing else (no CLI bundle, no source maps, no sources, no tests, no node_modules); the
+ * notices, the CLI bundle its workspace check task runs) and nothing else (no source maps, no sources, no tests,
+ * no node_modules); the
  * bundles are minified; the manifest carries the marketplace metadata; `vsce package` runs without
  * workaround flags.
  */
@@ -63,6 +64,7 @@ describe('the extension package (dist/miit95.vsix)', function () {
       'dist/server.js',
       'dist/server-main.js',
       'dist/editor-export.js',
+      'dist/cli.js', // the workspace check task (client/src/tasks/check-task.ts) runs it
       'dist/webview/fee-preview.js',
       'dist/THIRD-PARTY-NOTICES.txt',
       'package.nls.json',
@@ -85,7 +87,6 @@ describe('the extension package (dist/miit95.vsix)', function () {
   it('holds nothing a user does not need', function () {
     const unwanted = names.filter(
       (n) =>
-        n === 'extension/dist/cli.js' ||
         n.endsWith('.map') ||
         n.endsWith('.ts') ||
         n.endsWith('.LEGAL.txt') ||
@@ -100,7 +101,13 @@ describe('the extension package (dist/miit95.vsix)', function () {
   });
 
   it('carries minified bundles without source map references', function () {
-    for (const f of ['dist/extension.js', 'dist/server-main.js', 'dist/editor-export.js', 'dist/server.js']) {
+    for (const f of [
+      'dist/extension.js',
+      'dist/server-main.js',
+      'dist/editor-export.js',
+      'dist/server.js',
+      'dist/cli.js',
+    ]) {
       const text = entries.get(`extension/${f}`)!.toString('utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, `${f} refers to no source map`);
       const lines = text.split('\n').length;
