@@ -143,6 +143,9 @@ if (watch) {
   writeNotices('dist/THIRD-PARTY-NOTICES.txt', 'the miit95 VS Code extension', shipped);
   writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', [cli]);
   writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.metafile));
+  // Folded into the notices: the bundles' *.LEGAL.txt files are not shipped.
+  for (const r of [...serverResults, ...results])
+    for (const f of Object.keys(r.metafile.outputs)) if (f.endsWith('.LEGAL.txt')) rmSync(f, { force: true });
   writeFileSync('dist/extension-metafiles.json', JSON.stringify(shipped.map((r) => r.metafile)));
   // A production build has no source maps: remove those a development build left behind (not the suite's).
   if (production)
@@ -153,12 +156,11 @@ if (watch) {
     if (String(f).endsWith('.LEGAL.txt')) rmSync(join('dist/test', String(f)));
 }
 
-/** Writes the notices for the bundles of `results` and removes their *.LEGAL.txt files. */
+/** Writes the notices for the bundles of `results` (their metafiles and *.LEGAL.txt files). */
 function writeNotices(file, product, results) {
   const legalFiles = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((f) => f.endsWith('.LEGAL.txt'));
   const metafiles = results.map((r) => r.metafile);
   const legal = expandLegalPointers(legalCommentBlocks(legalFiles.map((f) => readFileSync(f, 'utf8'))), metafiles, '.');
-  for (const f of legalFiles) rmSync(f);
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, renderNotices(product, bundledPackages(metafiles, '.'), legal));
 }
