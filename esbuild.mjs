@@ -115,11 +115,16 @@ function serverBoot() {
   };
 }
 
+/** The bundles of the CLI package (scripts/pack-cli.mjs copies them). */
+const CLI_BUNDLES = ['dist/cli.js', 'dist/portfolio-worker.js'];
+
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
   { ...common, entryPoints: { 'editor-export': 'server/src/node/export/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The portfolio's worker thread (issue 15), started by the CLI and by the server's background check.
+  { ...common, entryPoints: { 'portfolio-worker': 'server/src/node/portfolio/worker.ts' }, outdir: 'dist' },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },
 ];
@@ -137,14 +142,17 @@ if (watch) {
     esbuild.build(serverMain).then(async (main) => [main, await esbuild.build(serverBoot())]),
     ...builds.map((b) => esbuild.build(b)),
   ]);
-  const [extension, editorExport, cli, feePreview] = results;
-  // The extension ships the CLI bundle too (its workspace check task runs dist/cli.js).
-  const shipped = [...serverResults, extension, editorExport, cli, feePreview];
+  const all = [...serverResults, ...results];
+  const writes = (r, test) => Object.keys(r.metafile.outputs).some(test);
+  // The extension ships every bundle but the suite's (the CLI's too: its workspace check task runs dist/cli.js).
+  const shipped = all.filter((r) => !writes(r, (o) => o.startsWith('dist/test/')));
+  // The CLI package: the CLI and the worker thread it starts (scripts/pack-cli.mjs).
+  const cli = all.filter((r) => writes(r, (o) => CLI_BUNDLES.includes(o)));
   writeNotices('dist/THIRD-PARTY-NOTICES.txt', 'the miit95 VS Code extension', shipped);
-  writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', [cli]);
-  writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.metafile));
+  writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', cli);
+  writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.map((r) => r.metafile)));
   // Folded into the notices: the bundles' *.LEGAL.txt files are not shipped.
-  for (const r of [...serverResults, ...results])
+  for (const r of all)
     for (const f of Object.keys(r.metafile.outputs)) if (f.endsWith('.LEGAL.txt')) rmSync(f, { force: true });
   writeFileSync('dist/extension-metafiles.json', JSON.stringify(shipped.map((r) => r.metafile)));
   // A production build has no source maps: remove those a development build left behind (not the suite's).

@@ -16,7 +16,10 @@ const fail = (message) => {
   process.exit(1);
 };
 
-for (const f of ['dist/cli.js', 'dist/cli/THIRD-PARTY-NOTICES.txt'])
+/** The CLI and the worker thread it starts for folder-wide checks. */
+const BUNDLES = ['cli.js', 'portfolio-worker.js'];
+
+for (const f of [...BUNDLES.map((b) => `dist/${b}`), 'dist/cli/THIRD-PARTY-NOTICES.txt'])
   if (!existsSync(from(f))) fail(`${f} is missing: run npm run build first`);
 
 const manifest = JSON.parse(readFileSync(from('package.json'), 'utf8'));
@@ -36,10 +39,16 @@ const cliManifest = {
   homepage: manifest.homepage,
   bin: { miit95: 'dist/cli.js' },
   engines: { node: manifest.engines.node },
-  files: ['dist/cli.js', 'docs/rules/', 'README.md', 'LICENSE', 'THIRD-PARTY-NOTICES.txt'],
+  files: [
+    ...BUNDLES.map((b) => `dist/${b}`),
+    'docs/rules/',
+    'README.md',
+    'LICENSE',
+    'THIRD-PARTY-NOTICES.txt',
+  ],
 };
 writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(cliManifest, null, 2)}\n`);
-cpSync(from('dist', 'cli.js'), path.join(stage, 'dist', 'cli.js'));
+for (const b of BUNDLES) cpSync(from('dist', b), path.join(stage, 'dist', b));
 cpSync(from('docs', 'rules'), path.join(stage, 'docs', 'rules'), { recursive: true });
 cpSync(from('docs', 'cli-package-README.md'), path.join(stage, 'README.md'));
 cpSync(from('LICENSE'), path.join(stage, 'LICENSE'));

@@ -86,7 +86,7 @@ describe('the CLI package (dist/miit95-<version>.tgz), installed', function () {
       'docs',
       'package.json',
     ]);
-    assert.deepEqual(readdirSync(path.join(installed, 'dist')), ['cli.js']);
+    assert.deepEqual(readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'portfolio-worker.js']);
     assert.match(
       readFileSync(path.join(installed, 'THIRD-PARTY-NOTICES.txt'), 'utf8'),
       /^- yaml \S+ \(ISC\)$/m,

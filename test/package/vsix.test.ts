@@ -65,6 +65,7 @@ describe('the extension package (dist/miit95.vsix)', function () {
       'dist/server-main.js',
       'dist/editor-export.js',
       'dist/cli.js', // the workspace check task (client/src/tasks/check-task.ts) runs it
+      'dist/portfolio-worker.js',
       'dist/webview/fee-preview.js',
       'dist/THIRD-PARTY-NOTICES.txt',
       'package.nls.json',
