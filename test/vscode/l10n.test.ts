@@ -23,12 +23,15 @@ function sourceFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The first argument of every `t('…')` call (single-quoted literals, as the client writes them). */
+/** The first argument of every `t('…')` call, also under an import alias (single-quoted literals, as the client writes them). */
 function messagesInCode(files: string[]): Set<string> {
   const out = new Set<string>();
   for (const file of files) {
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g))
-      out.add(m[1]!.replace(/\\(.)/g, '$1'));
+    const text = fs.readFileSync(file, 'utf8');
+    // `t`, and the names it is imported under (`import { t as displayT } from '../l10n'`).
+    const names = ['t', ...[...text.matchAll(/\bt as (\w+)/g)].map((m) => m[1]!)];
+    const call = new RegExp(`\\b(?:${names.join('|')})\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g');
+    for (const m of text.matchAll(call)) out.add(m[1]!.replace(/\\(.)/g, '$1'));
   }
   return out;
 }
