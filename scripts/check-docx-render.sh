@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Renders the Word files of an export package to PNG pages with LibreOffice, for a person to LOOK at
-# (layout, fonts, tables, the diagram). Not part of `npm test`: LibreOffice needs about 30–60 s for the three files,
-# and judging a page is a human's job. Run it after changing anything in server/src/core/export/ or
-# server/src/node/export/.
+# Renders the Word files of an export package (any application) to PNG pages with LibreOffice, for a
+# person to LOOK at (layout, fonts, tables, the diagram). `npm run test:office` checks the text of the
+# rendered pages of the samples automatically (test/office/); this script is for looking at your own file.
 #
 #   bash scripts/check-docx-render.sh [application.app95.yaml] [--draft]
 #
@@ -10,9 +9,7 @@
 # (the package, one PDF per document and page images <document>-<page>.png at 80 dpi).
 #
 # Needs: `npm run build` (uses dist/cli.js), LibreOffice Writer and pdftoppm, and a CJK font:
-#   apt-get install -y libreoffice-writer-nogui poppler-utils fonts-wqy-microhei
-# Note: LibreOffice 7.x shows the PNG fallback of the diagram (boxes and node numbers, keyed to the
-# node table under it), not the SVG that Word 2016+ / Microsoft 365 display.
+#   bash scripts/install-office-tools.sh
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +18,7 @@ if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then app="$1"; shift; fi
 out="$repo/test-results/docx-render"
 
 for tool in libreoffice pdftoppm; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y libreoffice-writer-nogui poppler-utils fonts-wqy-microhei" >&2; exit 2; }
+  command -v "$tool" >/dev/null || { echo "missing $tool: bash scripts/install-office-tools.sh" >&2; exit 2; }
 done
 [ -f "$repo/dist/cli.js" ] || { echo "dist/cli.js missing: run npm run build" >&2; exit 2; }
 

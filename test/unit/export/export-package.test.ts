@@ -120,7 +120,7 @@ describe('export: the complete sample', function () {
     const doc = await readDocx(path.join(result.target, '电话接入号码使用承诺书.docx'));
     assert.match(doc.text, /我单位杭州云声信息技术有限公司（统一社会信用代码：91330106MA2H7K3D4M）/);
     assert.match(doc.text, /法定代表人（签字）：王建国/);
-    assert.match(doc.text, /2026 年 11 月 25 日/);
+    assert.match(doc.text, /日期：2026年11月25日/);
     assert.match(doc.text, /不以任何形式转让、出租/);
     assert.match(doc.text, /不提供商业营销类电话外呼服务/);
     assert.match(doc.headerText, /请与工信部官方模板核对/);

@@ -49,11 +49,11 @@ export function at(value: unknown, ...keys: string[]): unknown {
   return current;
 }
 
-/** `2026-11-25` → `2026 年 11 月 25 日`; other text unchanged. */
+/** `2026-11-25` → `2026年11月25日` (no spaces, as Chinese official documents write dates); other text unchanged. */
 export function dateCn(value: unknown): string {
   const text = str(value);
   const date = parseIsoDate(text);
-  return date === undefined ? text : `${date.year} 年 ${date.month} 月 ${date.day} 日`;
+  return date === undefined ? text : `${date.year}年${date.month}月${date.day}日`;
 }
 
 /** Yuan as `5,000 万元（50,000,000 元）`, or the value as written. */

@@ -97,6 +97,7 @@ export function pledgeLetter(app: unknown): DocumentSpec {
     fileName: PACKAGE_FILES.pledge,
     title: '电话接入号码使用承诺书',
     headerNote: PLEDGE_TEMPLATE_NOTE,
+    onePage: true,
     blocks,
   };
 }

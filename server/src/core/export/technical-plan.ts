@@ -169,9 +169,9 @@ function diagramBlocks(app: unknown, diagram: DiagramGraph): Block[] {
       {
         kind: 'table',
         columns: [
-          { title: '编号', width: 10 },
-          { title: '节点', width: 34 },
-          { title: '类型', width: 22 },
+          { title: '编号', width: 8 },
+          { title: '节点', width: 32 },
+          { title: '类型', width: 26 },
           { title: '说明', width: 34 },
         ],
         rows: diagram.nodes.map((n) => [

@@ -49,6 +49,8 @@ export interface DocumentSpec {
   readonly subtitle?: string;
   /** A note printed in the page header of every page (besides the draft mark). */
   readonly headerNote?: string;
+  /** A letter to sign and seal, meant to print on one page (set with tighter line spacing). */
+  readonly onePage?: boolean;
   readonly blocks: readonly Block[];
 }
 

@@ -76,7 +76,7 @@ export const BADGE_SPACE = 28;
 /** Height of the title band above the graph and of the legend band below it. */
 export const TITLE_BAND = 46;
 export const LEGEND_BAND = 40;
-const MAX_TEXT_WIDTH = 230;
+const MAX_TEXT_WIDTH = 180;
 
 /** True for characters drawn one em wide (CJK, fullwidth forms, CJK punctuation). */
 function isWide(code: number): boolean {
@@ -101,19 +101,28 @@ export function textWidth(text: string, size: number, bold = false): number {
   return width * (bold ? 1.05 : 1);
 }
 
-/** Splits `text` into lines no wider than `max` px (by character; CJK has no spaces). */
+/**
+ * Splits `text` into lines no wider than `max` px (by character; CJK has no spaces), balanced: as
+ * many lines as needed, each about as long as the others (no single character left on a line).
+ */
 export function wrapText(text: string, size: number, max: number, bold = false): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const ch of text) {
-    if (current !== '' && textWidth(current + ch, size, bold) > max) {
-      lines.push(current);
-      current = '';
+  const chars = [...text];
+  const count = Math.max(1, Math.ceil(textWidth(text, size, bold) / max));
+  for (let lines = count; lines <= chars.length; lines++) {
+    const target = textWidth(text, size, bold) / lines;
+    const out: string[] = [];
+    let current = '';
+    for (const ch of chars) {
+      if (current !== '' && out.length < lines - 1 && textWidth(current + ch, size, bold) > target + size / 2) {
+        out.push(current);
+        current = '';
+      }
+      current += ch;
     }
-    current += ch;
+    out.push(current);
+    if (out.every((line) => textWidth(line, size, bold) <= max)) return out;
   }
-  if (current !== '' || lines.length === 0) lines.push(current);
-  return lines;
+  return chars.length === 0 ? [''] : chars;
 }
 
 function nodeLines(node: DiagramNode): TextLine[] {
@@ -132,7 +141,7 @@ function lineHeight(line: TextLine): number {
 /** Lays the graph out; coordinates include the title band (top) and the legend band (bottom). */
 export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 70, edgesep: 24, marginx: 24, marginy: 16 });
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 50, edgesep: 24, marginx: 24, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   const sizes = new Map<string, { width: number; height: number; lines: TextLine[] }>();
   for (const node of graph.nodes) {

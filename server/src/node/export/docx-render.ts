@@ -1,8 +1,10 @@
 /**
  * Renders a DocumentSpec of the export model as a Word file with the npm `docx` package: A4 portrait,
- * 宋体 (SimSun, set for East Asian text) body at 小四, 黑体 headings, bordered tables with shaded
- * label cells, page numbers "第 X 页 共 Y 页" in the footer, the network diagram as native drawing
- * shapes (diagram-shapes.ts), and for a draft a red "草稿" line in every page header plus a diagonal "草稿"
+ * 宋体 (SimSun, set for East Asian text, language zh-CN, font table with substitution hints) body at
+ * 小四, 黑体 headings, bordered tables with shaded label cells and rows that do not split, page
+ * numbers "第 X 页 共 Y 页" in the footer, the network diagram as native drawing shapes
+ * (diagram-shapes.ts) — on a landscape page of its own when it is wide —, a one-page letter set
+ * tighter, room to sign and seal, Latin words (credit codes, file names) not broken, and for a draft a red "草稿" line in every page header plus a diagonal "草稿"
  * watermark (docx TextWatermark, Word's own watermark shape). Owns the look; the content is the
  * core's.
  */
@@ -16,6 +18,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -31,6 +34,7 @@ import type { Block, DocumentSpec, FieldRow, TableColumn } from '../../core/expo
 import { DRAFT_MARK, NOT_GIVEN } from '../../core/export';
 import type { DiagramLayout } from './diagram-layout';
 import { diagramShapeGroup } from './diagram-shapes';
+import { fontTableXml } from './font-table';
 
 /** A4 in twips and the margins (2.5 cm top/bottom, 2.8 cm left/right). */
 const PAGE = { width: 11906, height: 16838, top: 1418, bottom: 1418, left: 1588, right: 1588 } as const;
@@ -55,15 +59,32 @@ const TABLE_BORDERS = {
 const LABEL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'EDEDED' } as const;
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 } as const;
 
-/** The laid-out diagram and the scale it is drawn at in the document (1 = the layout's pixels). */
-export interface DiagramDrawing {
-  readonly layout: DiagramLayout;
+/** The content width and height of a landscape A4 page in pixels. */
+const LANDSCAPE_CONTENT_WIDTH_PX = Math.floor((PAGE.height - PAGE.left - PAGE.right) / 15);
+/** The largest height the diagram is drawn at: in portrait two thirds of the page, in landscape the page less its heading, caption and a draft's second header line. */
+const DIAGRAM_MAX_HEIGHT_PX = 620;
+const LANDSCAPE_DIAGRAM_MAX_HEIGHT_PX = Math.floor((PAGE.width - PAGE.top - PAGE.bottom) / 15) - 130;
+
+/** How the diagram is drawn: its scale (1 = the layout's pixels) and whether its page turns landscape. */
+export interface DiagramPlacement {
   readonly scale: number;
+  readonly landscape: boolean;
+}
+
+/**
+ * Portrait at up to full size; a landscape page of its own when portrait would shrink the diagram
+ * below 80 % and landscape draws it at least a tenth bigger (wide distributed topologies).
+ */
+export function placeDiagram(layout: DiagramLayout): DiagramPlacement {
+  const portrait = Math.min(1, CONTENT_WIDTH_PX / layout.width, DIAGRAM_MAX_HEIGHT_PX / layout.height);
+  const landscape = Math.min(1, LANDSCAPE_CONTENT_WIDTH_PX / layout.width, LANDSCAPE_DIAGRAM_MAX_HEIGHT_PX / layout.height);
+  if (portrait < 0.8 && landscape >= portrait * 1.1) return { scale: landscape, landscape: true };
+  return { scale: portrait, landscape: false };
 }
 
 export interface RenderOptions {
   readonly draft: boolean;
-  readonly diagram?: DiagramDrawing;
+  readonly diagram?: DiagramLayout;
   /** The applicant, for the page header. */
   readonly applicant: string;
 }
@@ -85,6 +106,7 @@ function textParagraphs(
       new Paragraph({
         ...(options.alignment !== undefined ? { alignment: options.alignment } : {}),
         spacing: { before: 0, after: 0, line: 300, lineRule: LineRuleType.AUTO },
+        wordWrap: true,
         children: [
           new TextRun({
             text: line,
@@ -180,7 +202,8 @@ function gap(): Paragraph {
   return new Paragraph({ spacing: { before: 0, after: 80 }, children: [] });
 }
 
-function blockChildren(block: Block, options: RenderOptions): (Paragraph | Table)[] {
+function blockChildren(block: Block, options: RenderOptions, compact: boolean): (Paragraph | Table)[] {
+  const space = compact ? 20 : 60;
   switch (block.kind) {
     case 'heading':
       return [
@@ -195,7 +218,8 @@ function blockChildren(block: Block, options: RenderOptions): (Paragraph | Table
       return block.text.split(/\r?\n/).map(
         (line) =>
           new Paragraph({
-            spacing: { before: style === 'bold' ? 160 : 60, after: 60 },
+            spacing: { before: style === 'bold' ? 160 : space, after: space },
+            wordWrap: true,
             ...(style === 'lead' ? { indent: { firstLine: 480 } } : {}),
             ...(style === 'bold' ? { keepNext: true } : {}),
             children: [
@@ -216,22 +240,24 @@ function blockChildren(block: Block, options: RenderOptions): (Paragraph | Table
       return block.items.map(
         (item, i) =>
           new Paragraph({
-            spacing: { before: 40, after: 40 },
+            spacing: { before: compact ? 0 : 40, after: compact ? 0 : 40 },
             indent: { left: 480, hanging: 480 },
+            wordWrap: true,
             children: [new TextRun({ text: `${block.numbered ? `${i + 1}.` : '•'}\t${item}` })],
             tabStops: [{ type: 'left', position: 480 }],
           }),
       );
     case 'diagram': {
-      const drawing = options.diagram;
-      if (drawing === undefined) return [];
+      const layout = options.diagram;
+      if (layout === undefined) return [];
+      const { scale } = placeDiagram(layout);
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: true,
           spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO },
           children: [
-            diagramShapeGroup(drawing.layout, { scale: drawing.scale, draft: options.draft, altText: block.caption }),
+            diagramShapeGroup(layout, { scale, draft: options.draft, altText: block.caption }),
           ],
         }),
         new Paragraph({
@@ -250,7 +276,8 @@ function blockChildren(block: Block, options: RenderOptions): (Paragraph | Table
           new Paragraph({
             alignment: AlignmentType.LEFT,
             indent: { left },
-            spacing: { before: i === 0 ? 360 : 120, after: 0 },
+            // Room to sign by hand between the lines, and for the seal over the applicant's line.
+            spacing: { before: i === 0 ? 480 : 240, after: 0 },
             keepNext: i < block.lines.length - 1,
             children: [new TextRun({ text: `${line.label}：${line.value}` })],
           }),
@@ -342,6 +369,35 @@ export function buildDocx(spec: DocumentSpec, options: RenderOptions): Document 
       }),
     );
   }
+  const line = spec.onePage === true ? 288 : 360;
+  const headers = (): { default: Header } => ({ default: header(spec, options) });
+  const section = (children: (Paragraph | Table)[], landscape: boolean) => ({
+    properties: {
+      page: {
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: 851, footer: 851 },
+      },
+    },
+    headers: headers(),
+    footers: { default: footer() },
+    children,
+  });
+  const body = (blocks: readonly Block[]): (Paragraph | Table)[] => blocks.flatMap((block) => blockChildren(block, options, spec.onePage === true));
+  // A wide diagram gets a landscape section of its own, with the heading just before it.
+  const at = spec.blocks.findIndex((b) => b.kind === 'diagram');
+  const landscape = at >= 0 && options.diagram !== undefined && placeDiagram(options.diagram).landscape;
+  const start = landscape && at > 0 && spec.blocks[at - 1]?.kind === 'heading' ? at - 1 : at;
+  const sections = landscape
+    ? [
+        section([...titleBlock, ...body(spec.blocks.slice(0, start))], false),
+        section(body(spec.blocks.slice(start, at + 1)), true),
+        section(body(spec.blocks.slice(at + 1)), false),
+      ]
+    : [section([...titleBlock, ...body(spec.blocks)], false)];
   return new Document({
     creator: 'miit95',
     title: spec.title,
@@ -349,9 +405,9 @@ export function buildDocx(spec: DocumentSpec, options: RenderOptions): Document 
     styles: {
       default: {
         document: {
-          run: { font: BODY_FONT, size: SIZE.body },
+          run: { font: BODY_FONT, size: SIZE.body, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
           // lineRule must be explicit: LibreOffice reads a bare w:line as an exact height, which clips images.
-          paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } },
+          paragraph: { spacing: { line, lineRule: LineRuleType.AUTO } },
         },
         title: {
           run: { font: HEADING_FONT, size: SIZE.title, bold: true, color: '000000' },
@@ -367,23 +423,12 @@ export function buildDocx(spec: DocumentSpec, options: RenderOptions): Document 
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, header: 851, footer: 851 },
-          },
-        },
-        headers: { default: header(spec, options) },
-        footers: { default: footer() },
-        children: [...titleBlock, ...spec.blocks.flatMap((block) => blockChildren(block, options))],
-      },
-    ],
+    sections,
   });
 }
 
 /** The .docx bytes of a spec. */
 export async function renderDocx(spec: DocumentSpec, options: RenderOptions): Promise<Buffer> {
-  return Packer.toBuffer(buildDocx(spec, options));
+  // docx writes an empty font table; this one names the Chinese fonts' kinds for substitution.
+  return Packer.toBuffer(buildDocx(spec, options), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

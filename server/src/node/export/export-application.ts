@@ -25,9 +25,9 @@ import { configFor } from '../find-config';
 import { readApplicationText, type ReadFailure } from '../read-text';
 import { validateSafelyWith } from '../validate-safely';
 import { collectAttachments } from './attachments';
-import { layoutDiagram, type DiagramLayout } from './diagram-layout';
+import { layoutDiagram } from './diagram-layout';
 import { renderDiagramSvg } from './diagram-svg';
-import { CONTENT_WIDTH_PX, renderDocx, type DiagramDrawing } from './docx-render';
+import { renderDocx } from './docx-render';
 import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from './package-writer';
 
 export interface ExportOptions {
@@ -69,15 +69,6 @@ export type ExportResult =
   | { readonly status: 'unreadable'; readonly failure: ReadFailure }
   /** The file holds no application data (empty, or not a YAML mapping). */
   | { readonly status: 'no-data' };
-
-/** The largest size the diagram is drawn at in 技术方案.docx, in pixels. */
-const DIAGRAM_MAX_HEIGHT_PX = 470;
-
-function diagramDrawing(model: ExportModel, layout: DiagramLayout): DiagramDrawing | undefined {
-  if (model.diagram.nodes.length === 0) return undefined;
-  const scale = Math.min(1, CONTENT_WIDTH_PX / layout.width, DIAGRAM_MAX_HEIGHT_PX / layout.height);
-  return { layout, scale };
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -127,11 +118,11 @@ export async function exportApplication(options: ExportOptions): Promise<ExportR
 
   const layout = layoutDiagram(model.diagram);
   const svg = renderDiagramSvg(layout, { draft });
-  const image = diagramDrawing(model, layout);
+
   const applicant = model.manifest.application.applicant;
   const files: PackageFile[] = [];
   for (const spec of model.documents) {
-    const data = await renderDocx(spec, { draft, applicant, ...(image !== undefined ? { diagram: image } : {}) });
+    const data = await renderDocx(spec, { draft, applicant, ...(model.diagram.nodes.length > 0 ? { diagram: layout } : {}) });
     files.push({ path: spec.fileName, data });
   }
   if (model.diagram.nodes.length > 0) files.push({ path: PACKAGE_FILES.diagram, data: Buffer.from(svg, 'utf8') });
