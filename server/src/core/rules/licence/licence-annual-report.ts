@@ -2,9 +2,9 @@
  * R-LICENCE-007: the licence 年报 (which replaced the 年检) is submitted for every year the licence was
  * in force whose deadline — 3月31日 of the next year (S16) — has passed by the application date. Years
  * before `valid_from` (the licence did not exist) and after `valid_until` owe nothing; without
- * `valid_from` only the latest overdue year is asked for. Missing years are one warning listing them,
- * a "未报送" entry a warning on its status. The year whose filing period (1–3月) is still open on the
- * application date gets information only.
+ * `valid_from` only the previous year is asked for (after its filing period). Missing years are one
+ * warning listing them, a "未报送" entry a warning on its status. The year whose filing period (1–3月)
+ * is still open on the application date gets information only.
  */
 import { formatIsoDate, type CivilDate } from '../../checks/dates';
 import type { DataPath, Target } from '../../types';
@@ -66,7 +66,8 @@ export const licenceAnnualReport = defineRule({
     const last = lastOverdueYear(date);
     const inForce = (year: number): boolean =>
       (from === undefined || from.year <= year) && (until === undefined || until.year >= year);
-    const first = from === undefined ? last : Math.max(from.year, last - MAX_YEARS + 1);
+    // Without valid_from only the previous year is asked for, once its filing period is over.
+    const first = from === undefined ? date.year - 1 : Math.max(from.year, last - MAX_YEARS + 1);
     const due: number[] = [];
     for (let year = first; year <= last; year += 1) if (inForce(year)) due.push(year);
     // The year whose filing period (1–3月) is still open on the application date.
