@@ -9,30 +9,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, validate } from '../../server/src/core';
-import { createFileProbe } from '../../server/src/node/file-probe';
 import { sampleFiles } from '../sample-files';
+import { renderFindings } from './render-findings';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 const GOLDEN = __dirname;
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-
-/** The golden listing of one sample: a header naming the sample, then one line per finding. */
-export function renderFindings(sample: string): string {
-  const text = readFileSync(sample, 'utf8');
-  const { findings } = validate(text, { files: createFileProbe(path.dirname(sample)) });
-  const index = new LineIndex(text);
-  const lines = findings.map((f) => {
-    const start = index.positionAt(f.range.start);
-    const end = index.positionAt(f.range.end);
-    const message = f.message['zh-cn'].replace(/\s*[\r\n]+\s*/g, ' ');
-    return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${f.severity} ${f.code} ${message}`;
-  });
-  const header = `# ${path.relative(REPO_ROOT, sample).split(path.sep).join('/')}: golden findings (regenerate with UPDATE_GOLDEN=1)`;
-  return `${[header, ...lines].join('\n')}\n`;
-}
 
 function goldenPath(sample: string): string {
   const relative = path.relative(SAMPLES, sample).replace(/\.app95\.ya?ml$/, '');

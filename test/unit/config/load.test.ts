@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       '  licence_min_remaining_years: 2',
       '  renewal_notice_days: 120',
       '  penalty_recent_years: 3',
+      '  preparation_shifts: 1.5',
       'rule_pack: "2026-11"',
       '',
     ].join('\n');
@@ -71,6 +72,7 @@ describe('loadConfig', () => {
         licenceMinRemainingYears: 2,
         renewalNoticeDays: 120,
         penaltyRecentYears: 3,
+        preparationShifts: 1.5,
       },
       rulePack: '2026-11',
     });

@@ -53,6 +53,7 @@ describe('config.schema.json', () => {
         'thresholds.licence_min_remaining_years',
         'thresholds.renewal_notice_days',
         'thresholds.penalty_recent_years',
+        'thresholds.preparation_shifts',
         'rule_pack',
       ],
     );

@@ -14,6 +14,9 @@ import {
   provinceByCode,
   provinceByLicencePrefix,
   provinces,
+  directCounties,
+  directCountiesOf,
+  findDirectCounty,
 } from '../../../server/src/core/data/divisions';
 import raw from '../../../server/src/core/data/divisions.json';
 
@@ -62,7 +65,7 @@ describe('data/divisions', () => {
   it('has 333 prefecture-level cities plus the 4 municipalities (337 entries)', () => {
     assert.equal(cities.filter((c) => !MUNICIPALITIES.includes(c.province)).length, 333);
     assert.equal(cities.length, 337);
-    assert.deepEqual(raw.counts, { provinces: 31, prefectures: 333, municipalities: 4, cities: 337 });
+    assert.deepEqual(raw.counts, { provinces: 31, prefectures: 333, municipalities: 4, cities: 337, directCounties: 32 });
     assert.equal(new Set(cities.map((c) => c.code)).size, cities.length);
   });
 
@@ -249,6 +252,47 @@ describe('data/divisions', () => {
       cwd: root,
       encoding: 'utf8',
     });
-    assert.match(out, /up to date \(31 provinces, 333 prefecture-level cities \+ 4 municipalities\)/);
+    assert.match(
+      out,
+      /up to date \(31 provinces, 333 prefecture-level cities \+ 4 municipalities, 32 county-level units directly under a province\)/,
+    );
+  });
+
+  describe('county-level units directly under a province (issue 11, class 1)', () => {
+    it('lists the 32 of NBS 2023 under 4190, 4290, 4690 and 6590, none of them a city', () => {
+      assert.equal(directCounties.length, 32);
+      for (const c of directCounties) {
+        assert.match(c.code, /^(?:4190|4290|4690|6590)\d{2}$/, c.code);
+        assert.equal(c.province, c.code.slice(0, 2));
+        assert.equal(cities.some((city) => city.name === c.name && city.province === c.province), false, c.name);
+      }
+      assert.deepEqual(
+        directCountiesOf('42').map((c) => c.name),
+        ['仙桃市', '潜江市', '天门市', '神农架林区'],
+      );
+      assert.deepEqual(
+        directCountiesOf('41').map((c) => `${c.code} ${c.name}`),
+        ['419001 济源市'],
+      );
+      assert.equal(directCountiesOf('33').length, 0);
+    });
+
+    const found: [string, string | undefined, string | undefined, boolean][] = [
+      ['济源市', '41', '419001', true],
+      ['济源', '41', '419001', false],
+      ['神农架', undefined, '429021', false],
+      ['石河子市', '65', '659001', true],
+      ['琼海市', '46', '469002', true],
+      ['陵水黎族自治县', '46', '469028', true],
+      ['仙桃市', '43', undefined, true], // not in 湖南省
+      ['杭州市', undefined, undefined, true], // a prefecture-level city, not a county
+    ];
+    for (const [name, province, code, official] of found) {
+      it(`${name}${province ? ` in ${province}` : ''} → ${code ?? 'none'}`, () => {
+        const hit = findDirectCounty(name, province);
+        assert.equal(hit?.county.code, code);
+        if (hit) assert.equal(hit.official, official);
+      });
+    }
   });
 });

@@ -134,6 +134,12 @@ const cases: Case[] = [
     absent: ['杭州市', '南京市'],
   },
   {
+    name: 'the county-level units directly under the province follow its prefecture-level cities',
+    source: 'usage:\n  area:\n    - province: 湖北省\n      cities: [武汉市, 仙|]\n',
+    exactly: ['仙桃市'],
+    covers: '仙',
+  },
+  {
     name: 'a city being typed in a block list',
     source: 'usage:\n  area:\n    - province: 浙江省\n      cities:\n        - 宁波市\n        - 杭|\n',
     exactly: ['杭州市'],

@@ -107,6 +107,18 @@ const cases: Case[] = [
     contains: ['**杭州市** · 行政区划代码 `330100`', '浙江省', '**城市** · City'],
   },
   {
+    name: 'a county-level unit directly under a province: its code, province and how it counts',
+    source: 'usage:\n  area:\n    - province: 河南省\n      cities: [郑州市, 济源|市]\n',
+    covers: '济源市',
+    contains: ['**济源市** · 行政区划代码 `419001`', '河南省', '省直辖县级行政单位', '不计入“12 个城市”'],
+  },
+  {
+    name: 'a province with county-level units directly under it counts them apart',
+    source: 'usage:\n  area:\n    - province: 湖北|省\n',
+    covers: '湖北省',
+    contains: ['下辖地级行政区 13 个，省直辖县级行政单位 4 个'],
+  },
+  {
     name: 'a city outside the entry’s province',
     source: 'usage:\n  area:\n    - province: 浙江省\n      cities: [南京|市]\n',
     covers: '南京市',

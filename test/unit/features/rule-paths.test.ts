@@ -44,7 +44,7 @@ describe('features: rule paths table', () => {
       ['tech', 'platform', 'sites', 0, 'name'],
       ['R-TECH-002'],
     ],
-    ['the seats', ['tech', 'seats'], ['R-TECH-001']],
+    ['the seats', ['tech', 'seats'], ['R-TECH-001', 'R-PREP-001']],
     ['nothing for the format version', ['apiVersion'], []],
   ];
   for (const [name, p, want] of cases) it(name, () => assert.deepEqual([...rulesAt(p)], want));

@@ -465,6 +465,7 @@ const STRICT: Thresholds = {
   licenceMinRemainingYears: 3,
   renewalNoticeDays: 400,
   penaltyRecentYears: 10,
+  preparationShifts: 3,
 };
 const LOOSE: Thresholds = {
   coverage: { minProvinces: 1, minCities: 1, comparison: '>=' },
@@ -473,6 +474,7 @@ const LOOSE: Thresholds = {
   licenceMinRemainingYears: 0,
   renewalNoticeDays: 10,
   penaltyRecentYears: 0,
+  preparationShifts: 0.5,
 };
 /** Undefined (the defaults), the defaults themselves, an equal copy, stricter and looser values. */
 const THRESHOLDS: readonly (Thresholds | undefined)[] = [

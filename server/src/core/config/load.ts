@@ -144,6 +144,11 @@ class Reader {
     return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
   }
 
+  private number(path: DataPath): number | undefined {
+    const value = this.value(path);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  }
+
   severities(rules: readonly RuleModule[], findings: Finding[]): Record<string, ConfiguredSeverity> {
     const result: Record<string, ConfiguredSeverity> = {};
     const map = this.raw(['rules']);
@@ -247,6 +252,7 @@ class Reader {
         this.integer([...t, 'licence_min_remaining_years']) ?? d.licenceMinRemainingYears,
       renewalNoticeDays: this.integer([...t, 'renewal_notice_days']) ?? d.renewalNoticeDays,
       penaltyRecentYears: this.integer([...t, 'penalty_recent_years']) ?? d.penaltyRecentYears,
+      preparationShifts: this.number([...t, 'preparation_shifts']) ?? d.preparationShifts,
     };
   }
 

@@ -19,6 +19,8 @@ export interface Thresholds {
   readonly renewalNoticeDays: number;
   /** R-APPLICANT-006: a penalty of the telecom authorities this many years before the application is "近期". */
   readonly penaltyRecentYears: number;
+  /** R-PREP-001: shifts per seat: the planned staff should be at least tech.seats × this. */
+  readonly preparationShifts: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -28,6 +30,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   licenceMinRemainingYears: 1,
   renewalNoticeDays: 90,
   penaltyRecentYears: 2,
+  preparationShifts: 1,
 };
 
 /** True when `count` meets `minimum` under the comparison (`>=`: at least; `>`: more than). */

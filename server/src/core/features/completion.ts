@@ -13,7 +13,16 @@ import { agentsRequired } from '../checks/erlang';
 import { sameText } from '../checks/text';
 import { findBusiness, businesses as businessCatalogue } from '../data/businesses';
 import { carriers } from '../data/carriers';
-import { cities, citiesOf, findProvince, provinces, type City, type Province } from '../data/divisions';
+import {
+  cities,
+  citiesOf,
+  directCounties,
+  directCountiesOf,
+  findProvince,
+  provinces,
+  type City,
+  type Province,
+} from '../data/divisions';
 import { annualFeeFen, formatFen } from '../data/fees';
 import { segments, seedListedNote } from '../data/segments';
 import { get, getArray, getNumber, getRecord, getString, isRecord } from '../rules/define-rule';
@@ -539,13 +548,20 @@ function cityCandidates(path: DataPath, pattern: string, context: Context): Valu
   const provinceName = getString(data, [...entryPath, 'province']);
   const province = provinceName === undefined ? undefined : findProvince(provinceName)?.province;
   let list: readonly City[];
-  if (province !== undefined) list = citiesOf(province.code);
-  else {
+  // County-level units directly under a province (济源市, 仙桃市, 琼海市 …) follow the prefecture-level cities.
+  let direct: readonly City[];
+  if (province !== undefined) {
+    list = citiesOf(province.code);
+    direct = directCountiesOf(province.code);
+  } else {
     const area = areaProvinces(data)
       .map((name) => findProvince(name)?.province.code)
       .filter((c): c is string => c !== undefined);
     list = area.length > 0 ? cities.filter((c) => area.includes(c.province)) : cities;
+    direct = area.length > 0 ? directCounties.filter((c) => area.includes(c.province)) : directCounties;
   }
+  const directCodes = new Set(direct.map((c) => c.code));
+  list = [...list, ...direct];
   const used = new Set(inList ? siblingValues(data, path) : []);
   // For a site, a link or a schedule entry: the cities already in the area of use come first.
   const preferred = new Set<string>();
@@ -565,15 +581,23 @@ function cityCandidates(path: DataPath, pattern: string, context: Context): Valu
     .map((c): ValueCandidate => {
       const p = findProvinceByCode(c.province);
       const inArea = preferred.has(c.name);
+      const isDirect = directCodes.has(c.code);
+      const kindNote = isDirect
+        ? t(locale, '省直辖县级行政单位（不计入地级城市数）', 'county-level unit directly under the province (not counted as a city)')
+        : undefined;
+      const where = p === undefined ? undefined : inArea ? `${p.name} · ${t(locale, '使用范围内', 'in the area of use')}` : p.name;
+      const description = [where, isDirect ? t(locale, '省直辖', 'directly under the province') : undefined]
+        .filter((x) => x !== undefined)
+        .join(' · ');
       return {
         label: c.name,
         kind: 'value',
-        bucket: inArea ? 0 : 1,
+        bucket: inArea ? 0 : isDirect ? 2 : 1,
         detail: `${t(locale, '代码', 'code')} ${c.code}`,
-        ...(p !== undefined
-          ? { description: inArea ? `${p.name} · ${t(locale, '使用范围内', 'in the area of use')}` : p.name }
-          : {}),
-        documentation: `**${c.name}** · ${t(locale, '行政区划代码', 'division code')} \`${c.code}\`（GB/T 2260）${p !== undefined ? ` · ${p.name}` : ''}`,
+        ...(description !== '' ? { description } : {}),
+        documentation:
+          `**${c.name}** · ${t(locale, '行政区划代码', 'division code')} \`${c.code}\`（GB/T 2260）${p !== undefined ? ` · ${p.name}` : ''}` +
+          (kindNote !== undefined ? `\n\n${kindNote}` : ''),
       };
     });
 }

@@ -11,7 +11,7 @@ import type { Document } from 'yaml';
 import { agentsRequired, erlangs as offeredErlangs, serviceLevel } from '../checks/erlang';
 import { findBusiness } from '../data/businesses';
 import { carrierByName } from '../data/carriers';
-import { citiesOf, findCity, findProvince, provinceByCode } from '../data/divisions';
+import { citiesOf, directCountiesOf, findCity, findDirectCounty, findProvince, provinceByCode } from '../data/divisions';
 import { annualFeeFen, feesConfirmed, feeStandard, formatFen } from '../data/fees';
 import { seedListedNote, segmentOf, splitNumber } from '../data/segments';
 import { allRules } from '../rules/index';
@@ -151,8 +151,8 @@ function provinceFacts(text: string, locale: Locale): string | undefined {
       ? t(locale, '直辖市，本身算作一个城市。', 'A municipality; it counts as one city.')
       : t(
           locale,
-          `下辖地级行政区 ${citiesOf(p.code).length} 个。`,
-          `${citiesOf(p.code).length} prefecture-level divisions.`,
+          `下辖地级行政区 ${citiesOf(p.code).length} 个${directCountiesOf(p.code).length > 0 ? `，省直辖县级行政单位 ${directCountiesOf(p.code).length} 个` : ''}。`,
+          `${citiesOf(p.code).length} prefecture-level divisions${directCountiesOf(p.code).length > 0 ? `, ${directCountiesOf(p.code).length} county-level units directly under the province` : ''}.`,
         ),
   ];
   if (!found.official)
@@ -179,6 +179,8 @@ function cityFacts(
   const inProvince = province === undefined ? undefined : findCity(text, province.code);
   const found = inProvince ?? findCity(text);
   if (found === undefined) {
+    const county = findDirectCounty(text, province?.code) ?? findDirectCounty(text);
+    if (county !== undefined) return directCountyFacts(county.county, county.official, province, locale);
     return province !== undefined
       ? t(
           locale,
@@ -201,6 +203,28 @@ function cityFacts(
     );
   if (!found.official)
     lines.push(t(locale, `正式名称为“${found.city.name}”。`, `The official name is “${found.city.name}”.`));
+  return lines.join('\n\n');
+}
+
+/** Hover of a county-level unit directly under a province (济源市, 仙桃市 …): code, province, how it counts. */
+function directCountyFacts(
+  county: { readonly code: string; readonly name: string; readonly province: string },
+  official: boolean,
+  province: { readonly code: string; readonly name: string } | undefined,
+  locale: Locale,
+): string {
+  const owner = provinceByCode(county.province);
+  const lines = [
+    `**${county.name}** · ${t(locale, '行政区划代码', 'division code')} \`${county.code}\`（GB/T 2260）${owner !== undefined ? ` · ${owner.name}` : ''}`,
+    t(
+      locale,
+      '省直辖县级行政单位：是所属省份的地方，但不是地级行政区，不计入“12 个城市”的城市数（规则 R-COVERAGE-003）。',
+      'A county-level unit directly under its province: a place of that province, but not prefecture-level, so it does not count toward the “12 cities” (rule R-COVERAGE-003).',
+    ),
+  ];
+  if (province !== undefined && province.code !== county.province)
+    lines.push(t(locale, `不在${province.name}内（规则 R-COVERAGE-004）。`, `Not in ${province.name} (rule R-COVERAGE-004).`));
+  if (!official) lines.push(t(locale, `正式名称为“${county.name}”。`, `The official name is “${county.name}”.`));
   return lines.join('\n\n');
 }
 

@@ -1,15 +1,30 @@
 /**
- * R-LICENCE-007: the licence 年报 (which replaced the 年检) of the year before the application date is
- * submitted. A missing entry is a warning too. From January to March the previous year's report is
- * still within its filing period (1–3月), so the finding is then information about the deadline. A
- * licence issued in the application year owes no report for the previous year.
+ * R-LICENCE-007: the licence 年报 (which replaced the 年检) is submitted for every year the licence was
+ * in force whose deadline — 3月31日 of the next year (S16) — has passed by the application date. Years
+ * before `valid_from` (the licence did not exist) and after `valid_until` owe nothing; without
+ * `valid_from` only the previous year is asked for (after its filing period). Missing years are one
+ * warning listing them, a "未报送" entry a warning on its status. The year whose filing period (1–3月)
+ * is still open on the application date gets information only.
  */
-import { formatIsoDate } from '../../checks/dates';
+import { formatIsoDate, type CivilDate } from '../../checks/dates';
 import type { DataPath, Target } from '../../types';
 import { defineRule, get, getArray, getNumber, getString, isRecord } from '../define-rule';
 import { applicationDate, licenceDate } from './shared';
 
 const SUBMITTED = new Set(['已报送', '无需报送']);
+
+/** At most this many past years are asked for (a licence runs 5 years; older ones are R-LICENCE-006's). */
+const MAX_YEARS = 10;
+
+/** The deadline of the report on `year`: 31 March of the next year. */
+function deadlineOf(year: number): CivilDate {
+  return { year: year + 1, month: 3, day: 31 };
+}
+
+/** The last year whose report deadline has passed by `date` (31 March itself is still in time). */
+function lastOverdueYear(date: CivilDate): number {
+  return date.month > 3 ? date.year - 1 : date.year - 2;
+}
 
 export const licenceAnnualReport = defineRule({
   id: 'R-LICENCE-007',
@@ -18,18 +33,19 @@ export const licenceAnnualReport = defineRule({
   status: 'secondary',
   fixable: false,
   description: {
-    'zh-cn': '申请日期上一年度的许可证年报应已报送（年报制度已取代年检）。',
-    en: 'The licence annual report for the year before the application date should be submitted (annual reports replaced the annual inspection).',
+    'zh-cn': '许可证有效期内、报送期限（次年 3 月 31 日）已过的各年度年报均应已报送（年报制度已取代年检）。',
+    en: 'The licence annual report is submitted for every year the licence was in force whose deadline (31 March of the next year) has passed (annual reports replaced the annual inspection).',
   },
   messages: {
     noReports: {
       'zh-cn':
-        '没有填写许可证年报情况（licence.annual_reports）。年报已取代年检，{year} 年度年报应在 {deadline} 前报送；请补充 {year} 年度的报送状态。',
-      en: 'The licence annual reports (licence.annual_reports) are not given. Annual reports replaced the annual inspection; the {year} report is due by {deadline}. Add the status of the {year} report.',
+        '没有填写许可证年报情况（licence.annual_reports）。年报已取代年检，{years} 年度年报的报送期限（次年 3 月 31 日，最近一次为 {deadline}）在申请日期 {date} 前已届满；请补充这些年度的报送状态。',
+      en: 'The licence annual reports (licence.annual_reports) are not given. Annual reports replaced the annual inspection; the deadline of the {years} report(s) (31 March of the next year, the latest {deadline}) passed before the application date {date}. Add the status of those years.',
     },
     yearMissing: {
-      'zh-cn': '年报情况中没有 {year} 年度（申请日期 {date} 的上一年度）。请补充 {year} 年度年报的报送状态。',
-      en: 'The annual reports do not include {year}, the year before the application date {date}. Add the status of the {year} report.',
+      'zh-cn':
+        '年报情况中没有 {years} 年度。许可证在这些年度有效，其年报报送期限（次年 3 月 31 日）在申请日期 {date} 前已届满；请补充这些年度年报的报送状态。',
+      en: 'The annual reports do not include {years}. The licence was in force in those years and their deadline (31 March of the next year) passed before the application date {date}; add the status of those reports.',
     },
     notSubmitted: {
       'zh-cn':
@@ -45,36 +61,67 @@ export const licenceAnnualReport = defineRule({
   check(ctx) {
     const date = applicationDate(ctx.app, ctx.today);
     if (!date || !isRecord(get(ctx.app, ['licence']))) return;
-    const year = date.year - 1;
     const from = licenceDate(ctx.app, 'valid_from');
-    if (from && from.year > year) return; // issued in the application year: nothing due yet
-    const deadline = formatIsoDate({ year: date.year, month: 3, day: 31 });
-    const inFilingPeriod = date.month <= 3;
-    const params = { year, date: formatIsoDate(date), deadline };
-    const report = (
-      path: DataPath,
-      target: Target,
-      messageId: 'noReports' | 'yearMissing' | 'notSubmitted',
-    ): void =>
-      inFilingPeriod
-        ? ctx.report({ path, target, messageId: 'filingPeriod', params, severity: 'info' })
-        : ctx.report({ path, target, messageId, params });
+    const until = licenceDate(ctx.app, 'valid_until');
+    const last = lastOverdueYear(date);
+    const inForce = (year: number): boolean =>
+      (from === undefined || from.year <= year) && (until === undefined || until.year >= year);
+    // Without valid_from only the previous year is asked for, once its filing period is over.
+    const first = from === undefined ? date.year - 1 : Math.max(from.year, last - MAX_YEARS + 1);
+    const due: number[] = [];
+    for (let year = first; year <= last; year += 1) if (inForce(year)) due.push(year);
+    // The year whose filing period (1–3月) is still open on the application date.
+    const open = date.month <= 3 && inForce(date.year - 1) ? date.year - 1 : undefined;
+    if (due.length === 0 && open === undefined) return;
+    const dateText = formatIsoDate(date);
+    const openParams = open === undefined ? undefined : { year: open, date: dateText, deadline: formatIsoDate(deadlineOf(open)) };
+    const info = (path: DataPath, target: Target): void => {
+      if (openParams) ctx.report({ path, target, messageId: 'filingPeriod', params: openParams, severity: 'info' });
+    };
+    const list = (years: readonly number[]): { 'zh-cn': string; en: string } => ({
+      'zh-cn': years.join('、'),
+      en: years.join(', '),
+    });
 
     const reports = get(ctx.app, ['licence', 'annual_reports']);
     if (reports === undefined) {
-      report(['licence'], 'key', 'noReports');
+      if (due.length > 0) {
+        const latest = due[due.length - 1] ?? last;
+        ctx.report({
+          path: ['licence'],
+          target: 'key',
+          messageId: 'noReports',
+          params: { years: list(due), deadline: formatIsoDate(deadlineOf(latest)), date: dateText },
+        });
+      } else info(['licence'], 'key');
       return;
     }
     if (!Array.isArray(reports)) return; // the schema's type
     const items = getArray(ctx.app, ['licence', 'annual_reports']);
-    const index = items.findIndex((item) => getNumber(item, ['year']) === year);
-    if (index < 0) {
-      report(['licence', 'annual_reports'], 'key', 'yearMissing');
-      return;
+    const indexOf = (year: number): number => items.findIndex((item) => getNumber(item, ['year']) === year);
+    const missing = due.filter((year) => indexOf(year) < 0);
+    if (missing.length > 0) {
+      ctx.report({
+        path: ['licence', 'annual_reports'],
+        target: 'key',
+        messageId: 'yearMissing',
+        params: { years: list(missing), date: dateText },
+      });
     }
-    const status = getString(items[index], ['status']);
-    if (status === undefined || SUBMITTED.has(status)) return;
-    if (status !== '未报送') return; // another value: the schema's enum
-    report(['licence', 'annual_reports', index, 'status'], 'value', 'notSubmitted');
+    for (const year of due) {
+      const index = indexOf(year);
+      if (index < 0 || getString(items[index], ['status']) !== '未报送') continue; // other values: the schema's enum
+      ctx.report({
+        path: ['licence', 'annual_reports', index, 'status'],
+        messageId: 'notSubmitted',
+        params: { year, deadline: formatIsoDate(deadlineOf(year)) },
+      });
+    }
+    if (open === undefined) return;
+    const index = indexOf(open);
+    const status = index < 0 ? undefined : getString(items[index], ['status']);
+    if (index < 0) info(['licence', 'annual_reports'], 'key');
+    else if (status === '未报送') info(['licence', 'annual_reports', index, 'status'], 'value');
+    else if (status !== undefined && !SUBMITTED.has(status)) return; // another value: the schema's enum
   },
 });

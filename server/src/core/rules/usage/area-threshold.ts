@@ -4,10 +4,13 @@
  * warning and the numbers and the comparison come from `ctx.thresholds.coverage` (default ≥ 6
  * provinces, ≥ 12 cities; comparison ">" for the literal "超过"). Counts distinct provinces and
  * distinct prefecture-level cities of usage.area; a municipality counts as one city even without a
- * city list; unknown city names do not count (R-COVERAGE-004 reports them).
+ * city list; unknown city names do not count (R-COVERAGE-004 reports them). The county-level units
+ * directly administered by a province (济源市, 仙桃市, 琼海市, 石河子市 …) are accepted places but not
+ * prefecture-level (GB/T 2260 lists them under the province's x90xxx block, the official count of 333
+ * prefecture-level divisions excludes them), so they do not count; the message names them.
  */
 import { meets } from '../../config/thresholds';
-import { cityByCode } from '../../data/divisions';
+import { cityByCode, findDirectCounty } from '../../data/divisions';
 import type { LocalizedText } from '../../types';
 import { defineRule, get, getArray } from '../define-rule';
 import { areaProvinces, distinctProvinces, resolveCity } from './places';
@@ -36,8 +39,8 @@ export const areaThreshold = defineRule({
     },
     cities: {
       'zh-cn':
-        '使用范围有 {count} 个地级城市（直辖市各算一个），未达到参考门槛（{requirement}）。咨询机构材料称覆盖范围应“超过6个省的12个城市”（未经官方核实）；请在各省的 cities 中列出计划开通的城市。',
-      en: 'The area of use has {count} prefecture-level cities (each municipality counts as one), below the reference threshold ({requirement}). Consultants state that coverage should exceed "6 provinces and 12 cities" (not officially confirmed); list the cities to be opened under each province.',
+        '使用范围有 {count} 个地级城市（直辖市各算一个{excluded}），未达到参考门槛（{requirement}）。咨询机构材料称覆盖范围应“超过6个省的12个城市”（未经官方核实）；请在各省的 cities 中列出计划开通的城市。',
+      en: 'The area of use has {count} prefecture-level cities (each municipality counts as one{excluded}), below the reference threshold ({requirement}). Consultants state that coverage should exceed "6 provinces and 12 cities" (not officially confirmed); list the cities to be opened under each province.',
     },
   },
   check(ctx) {
@@ -47,6 +50,7 @@ export const areaThreshold = defineRule({
     const provinceCount = distinctProvinces(entries).length;
 
     const cityCodes = new Set<string>();
+    const direct = new Set<string>();
     for (const entry of entries) {
       if (entry.province.municipality) {
         const self = cityByCode(`${entry.province.code}0000`);
@@ -57,6 +61,10 @@ export const areaThreshold = defineRule({
         if (typeof city !== 'string') continue;
         const found = resolveCity(city, entry.province.code) ?? resolveCity(city);
         if (found) cityCodes.add(found.city.code);
+        else {
+          const county = findDirectCounty(city, entry.province.code);
+          if (county) direct.add(county.county.name);
+        }
       }
     }
     const extra = { provinces: provinceCount, cities: cityCodes.size };
@@ -75,7 +83,17 @@ export const areaThreshold = defineRule({
         path: ['usage', 'area'],
         target: 'key',
         messageId: 'cities',
-        params: { count: cityCodes.size, requirement: requirement(minCities, comparison, '城市', 'cities') },
+        params: {
+          count: cityCodes.size,
+          requirement: requirement(minCities, comparison, '城市', 'cities'),
+          excluded:
+            direct.size === 0
+              ? { 'zh-cn': '', en: '' }
+              : {
+                  'zh-cn': `；省直辖县级行政单位${[...direct].join('、')}不是地级行政区，不计入`,
+                  en: `; the county-level units directly under a province, ${[...direct].join(', ')}, are not prefecture-level and do not count`,
+                },
+        },
         extra,
       });
     }

@@ -5,11 +5,13 @@
  * 内蒙古, 杭州, 恩施州) are info with a fix to the official name; a city in another province is an error
  * (with a fix moving it, where its province is known); an unknown city name is an error with "did you
  * mean". Cities are prefecture-level divisions or municipalities (reference.md §6.2); a district of a
- * municipality is a warning, since the municipality counts as one city. Unknown province names are
- * left to the schema's enum.
+ * municipality is a warning, since the municipality counts as one city. The county-level units directly
+ * administered by a province (省直辖县级行政单位, GB/T 2260 4190xx/4290xx/4690xx/6590xx: 济源市, 仙桃市,
+ * 琼海市, 石河子市 …) are accepted as places of their province (short forms: info with a fix). Unknown
+ * province names are left to the schema's enum.
  */
 import type { DataPath, FixIntent, LocalizedText } from '../../types';
-import { cityByCode, findProvince, provinceByCode, type Province } from '../../data/divisions';
+import { cityByCode, findDirectCounty, findProvince, provinceByCode, type Province } from '../../data/divisions';
 import { normalizeForCompare } from '../../checks/text';
 import { defineRule, getArray, getString, isRecord, type RuleContext } from '../define-rule';
 import { isNationwide, resolveCity, suggestCity } from './places';
@@ -18,6 +20,7 @@ import { markSafe } from '../../fixes/safety';
 type MessageId =
   | 'shortProvince'
   | 'shortCity'
+  | 'shortCounty'
   | 'cityNotInProvince'
   | 'cityNotInAreaProvince'
   | 'municipalityNotInProvince'
@@ -105,11 +108,27 @@ function checkCity(
     }
     return;
   }
+  const direct = findDirectCounty(written, province?.code);
+  if (direct) {
+    if (!direct.official) {
+      context.report({
+        path,
+        messageId: 'shortCounty',
+        params: { value, official: direct.county.name, code: direct.county.code },
+        severity: 'info',
+        fixes: [markSafe(replaceWith(path, direct.county.name))],
+      });
+    }
+    return;
+  }
   if (province === undefined) {
     reportUnknown(context, path, value, undefined);
     return;
   }
-  const elsewhere = resolveCity(written);
+  const directElsewhere = findDirectCounty(written);
+  const elsewhere =
+    resolveCity(written) ??
+    (directElsewhere ? { city: { ...directElsewhere.county }, official: directElsewhere.official } : undefined);
   if (elsewhere) {
     const actual = provinceByCode(elsewhere.city.province);
     const municipality = actual?.municipality === true;
@@ -185,6 +204,10 @@ export const placeNames = defineRule<MessageId>({
     shortCity: {
       'zh-cn': '“{value}”是简写，请写地级行政区的正式名称“{official}”。',
       en: '"{value}" is a short form; write the official name of the city, "{official}".',
+    },
+    shortCounty: {
+      'zh-cn': '“{value}”是简写，请写省直辖县级行政单位的正式名称“{official}”（{code}）。',
+      en: '"{value}" is a short form; write the official name of the county-level unit directly under the province, "{official}" ({code}).',
     },
     cityNotInProvince: {
       'zh-cn': '城市“{value}”属于{actual}，与所填省份“{province}”不一致。请改正城市或省份。',
