@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test,
+// The real-editor tests in one go: the mocha suite in the extension host (and its multi-root part), then the UI smoke test,
 // the quick-fix UI test, the fee preview UI test and the workspace check UI test.
 // All run even when one fails; the exit code is non-zero if any failed.
 // Expects a fresh build (npm run test:vscode builds first) and code-server installed
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results = [];
-for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs', 'ui-workspace-check.mjs']) {
+for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs', 'ui-workspace-check.mjs', 'run-multiroot.mjs']) {
   const started = Date.now();
   console.log(`\n== ${script}`);
   const r = spawnSync(process.execPath, [path.join(here, script)], { stdio: 'inherit' });

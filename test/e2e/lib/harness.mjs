@@ -305,7 +305,9 @@ export function workbenchUrl(server, workspace, { extensionTestsPath } = {}) {
   const remote = (p) => `vscode-remote://${host}:${server.port}${p}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDir)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  return `${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+  const kind = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `${server.base}/?${kind}=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Workbench start-up chatter forwarded by codeAutomationLog; hidden unless MIIT95_E2E_VERBOSE=1. */
