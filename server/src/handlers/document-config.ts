@@ -13,16 +13,15 @@ import {
   isConfigFileName,
   loadConfig,
   mergeSeverities,
-  parseSeverityOverrides,
   type LoadedConfig,
   type ResolvedConfig,
-  type RuleSeverityOverrides,
   type ValidateOptions,
 } from '../core';
 import { isInside } from '../node/file-probe';
 import { findConfigPath, readConfigFile } from '../node/find-config';
 import { localToday } from '../node/today';
 import { probeForUri } from './document-probe';
+import { FolderRules } from './folder-rules';
 
 /** The open documents as the server holds them (TextDocuments fits). */
 export interface OpenTexts {
@@ -55,7 +54,8 @@ export function isConfigUri(uri: string): boolean {
 
 export class DocumentConfigs {
   private folders: readonly string[] = [];
-  private userRules: RuleSeverityOverrides = {};
+  /** The `miit95.rules` setting: unscoped, and per workspace folder (a resource setting). */
+  private readonly userRules = new FolderRules();
   /** Loaded editor texts of open configuration files, by URI, for their current version. */
   private readonly openLoaded = new Map<
     string,
@@ -77,10 +77,20 @@ export class DocumentConfigs {
    * the effective overrides changed, i.e. the open documents need validating again.
    */
   setUserRules(value: unknown): boolean {
-    const next = parseSeverityOverrides(value);
-    const changed = JSON.stringify(sorted(next)) !== JSON.stringify(sorted(this.userRules));
-    this.userRules = next;
-    return changed;
+    return this.userRules.replace(value, new Map());
+  }
+
+  /**
+   * The setting read without a scope and for each workspace folder (folder URI → its value): an
+   * application gets its folder's value. Returns true when anything changed.
+   */
+  setFolderRules(unscoped: unknown, byFolderUri: ReadonlyMap<string, unknown>): boolean {
+    const byPath = new Map<string, unknown>();
+    for (const [uri, value] of byFolderUri) {
+      const folder = fsPathOf(uri);
+      if (folder !== undefined) byPath.set(folder, value);
+    }
+    return this.userRules.replace(unscoped, byPath);
   }
 
   /** The deepest workspace folder holding `file`, where its configuration search stops. */
@@ -104,8 +114,9 @@ export class DocumentConfigs {
   configFor(uri: string): ResolvedConfig {
     const configPath = this.configPathFor(uri);
     const base = configPath === undefined ? DEFAULT_CONFIG : this.load(configPath).config;
-    if (Object.keys(this.userRules).length === 0) return base;
-    return { ...base, severities: mergeSeverities(base.severities, this.userRules) };
+    const rules = this.userRules.rulesFor(fsPathOf(uri));
+    if (Object.keys(rules).length === 0) return base;
+    return { ...base, severities: mergeSeverities(base.severities, rules) };
   }
 
   /** The validate options of an application document: attachments, configuration, today. */
@@ -142,10 +153,4 @@ export class DocumentConfigs {
     }
     return undefined;
   }
-}
-
-function sorted(rules: RuleSeverityOverrides): [string, string][] {
-  return Object.entries(rules)
-    .map(([id, severity]): [string, string] => [id, String(severity)])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
