@@ -115,6 +115,8 @@ const builds = [
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
   { ...common, entryPoints: { 'editor-export': 'server/src/node/export/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The portfolio's worker thread (issue 15), started by the CLI and by the server's background check.
+  { ...common, entryPoints: { 'portfolio-worker': 'server/src/node/portfolio/worker.ts' }, outdir: 'dist' },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },
 ];
