@@ -91,35 +91,4 @@ describe('workspace check task (miit95: check workspace)', () => {
       'the application is still not open',
     );
   });
-
-  it('runs a tasks.json task with `paths` on those paths only (resolveTask)', async function () {
-    this.timeout(60_000);
-    const folder = vscode.workspace.workspaceFolders![0]!;
-    // A task as tasks.json writes it: a definition without an execution, resolved by the provider.
-    const task = new vscode.Task(
-      { type: 'miit95', task: 'check', paths: [path.join(folderName, '未打开的申请.app95.yaml')] },
-      folder,
-      'check one file',
-      'miit95',
-    );
-    const ended = new Promise<number | undefined>((resolve) => {
-      const sub = vscode.tasks.onDidEndTaskProcess((e) => {
-        if (e.execution.task.definition.type !== 'miit95') return;
-        sub.dispose();
-        resolve(e.exitCode);
-      });
-    });
-    await vscode.tasks.executeTask(task);
-    assert.equal(await ended, 1, 'the file has errors (exit code 1)');
-    const other = sampleUri('mistakes', 'too-few-seats.app95.yaml');
-    const fromTask = (uri: vscode.Uri): vscode.Diagnostic[] =>
-      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'miit95');
-    await waitFor(
-      vscode.languages.onDidChangeDiagnostics,
-      () => (fromTask(fileUri).length > 0 && fromTask(other).length === 0 ? true : undefined),
-      20_000,
-      () =>
-        `the file's findings only: ${fromTask(fileUri).length} there, ${fromTask(other).length} in ${other.fsPath}`,
-    );
-  });
 });
