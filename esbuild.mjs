@@ -119,6 +119,8 @@ const builds = [
   { ...common, entryPoints: { 'portfolio-worker': 'server/src/node/portfolio/worker.ts' }, outdir: 'dist' },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },
+  // Form view webview (issue 14): dist/webview/form.{js,css}, for the browser.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { form: 'client/webview/form.ts' }, outdir: 'dist/webview' },
 ];
 const testEntries = vscodeTestEntries();
 if (testEntries.length > 0) {

@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import packageJson from '../../../package.json';
-import { isConfigFileName, type Locale, type LocalizedText } from '../core';
+import { isConfigFileName, localDate, type Locale, type LocalizedText } from '../core';
 import { parseIsoDate } from '../core/checks/dates';
 import {
   DEFAULT_DEADLINE_WINDOW_DAYS,
@@ -21,7 +21,7 @@ import {
 } from '../core/portfolio';
 import { discoverApplications } from '../node/discover';
 import { PortfolioPool } from '../node/portfolio/pool';
-import { localToday } from '../node/today';
+import { systemClock } from '../host/validation-host';
 import type { CliIo } from './io';
 import { writeAtomically } from './init';
 import { bilingual, inputProblemText } from './messages';
@@ -167,7 +167,7 @@ async function collect(
     const summaries = await pool.summarize(
       applications.map((f) => ({ path: f, id: path.relative(io.cwd, f) || path.basename(f) })),
       {
-        today: command.today ?? localToday(),
+        today: command.today ?? localDate(systemClock()),
         ...(command.windowDays !== undefined ? { windowDays: command.windowDays } : {}),
         ...(command.config !== undefined ? { configPath: path.resolve(io.cwd, command.config) } : {}),
       },
@@ -184,7 +184,7 @@ async function collect(
 export async function runPortfolio(command: PortfolioCommand, io: CliIo): Promise<number> {
   const { applications, unusable } = await collect(command, io);
   const output = {
-    today: command.today ?? localToday(),
+    today: command.today ?? localDate(systemClock()),
     windowDays: command.windowDays ?? DEFAULT_DEADLINE_WINDOW_DAYS,
     applications,
   };

@@ -3,7 +3,8 @@
  * multi-root workspace may have its own value (its `.vscode/settings.json`), read with
  * workspace/configuration and a `scopeUri`. Holds the value read without a scope (user and
  * workspace settings) and one per folder; a file gets the value of the deepest folder holding it,
- * else the unscoped one. Owns only this choice; reading the settings is config-sync's job.
+ * else the unscoped one (the CLI only ever sets that one). Owns only this choice; reading the
+ * settings is lsp/config-sync.ts's job.
  */
 import { parseSeverityOverrides, type RuleSeverityOverrides } from '../core';
 import { isInside } from '../node/file-probe';

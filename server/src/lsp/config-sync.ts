@@ -5,7 +5,7 @@
  * change it drops the stale analyses and validates the affected open documents again. Reads the
  * `miit95` settings section — pulled with workspace/configuration when the client supports it,
  * else taken from the settings the client pushes. Owns deciding what to revalidate and when; the
- * options themselves are document-config.ts.
+ * options themselves are the host's (host/editor-configs.ts, host/validation-host.ts).
  */
 import * as path from 'node:path';
 import type {
@@ -18,7 +18,9 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearConfigCache } from '../node/find-config';
 import { isInside } from '../node/file-probe';
-import { fsPathOf, isConfigUri, type DocumentConfigs, type OpenTexts } from './document-config';
+import type { EditorConfigs, OpenTexts } from '../host/editor-configs';
+import { fsPathOf, isConfigUri } from '../host/file-uri';
+import type { ValidationHost } from '../host/validation-host';
 
 /** The analysis cache as seen from here (AnalysisCache fits). */
 export interface Invalidator {
@@ -33,7 +35,9 @@ export interface Revalidator {
 }
 
 export interface ConfigSyncDeps {
-  readonly configs: DocumentConfigs;
+  readonly configs: EditorConfigs;
+  /** Holds the user's `miit95.rules` overrides. */
+  readonly host: Pick<ValidationHost, 'setUserRules' | 'setFolderRules'>;
   readonly analyses: Invalidator;
   readonly diagnostics: Revalidator;
   readonly open: OpenTexts;
@@ -95,21 +99,28 @@ export class ConfigSync {
     if (!this.pull) {
       if (pushed === undefined) return; // nothing pushed yet: keep what we have
       const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
-      if (this.deps.configs.setUserRules(rulesOf(section))) this.revalidateEverything();
+      if (this.deps.host.setUserRules(rulesOf(section))) this.revalidateEverything();
       return;
     }
     // Unscoped (user and workspace settings), then each folder's own value (`scopeUri`).
     const folders = [...this.folders];
     let sections: unknown[];
     try {
-      sections = await Promise.all([this.deps.pullSettings(), ...folders.map((uri) => this.deps.pullSettings(uri))]);
+      sections = await Promise.all([
+        this.deps.pullSettings(),
+        ...folders.map((uri) => this.deps.pullSettings(uri)),
+      ]);
     } catch (error) {
       this.deps.log(`miit95: reading the ${SETTINGS_SECTION} settings failed: ${String(error)}`);
       return;
     }
     if (read !== this.settingsRead) return;
-    const byFolder = new Map(folders.map((uri, index) => [uri, rulesOf(sections[index + 1])]));
-    if (this.deps.configs.setFolderRules(rulesOf(sections[0]), byFolder)) this.revalidateEverything();
+    const byFolder = new Map<string, unknown>();
+    folders.forEach((uri, index) => {
+      const folder = fsPathOf(uri);
+      if (folder !== undefined) byFolder.set(folder, rulesOf(sections[index + 1]));
+    });
+    if (this.deps.host.setFolderRules(rulesOf(sections[0]), byFolder)) this.revalidateEverything();
   }
 
   /** The client's file watcher reported changes. */
