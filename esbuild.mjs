@@ -113,7 +113,7 @@ function serverBoot() {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
-  { ...common, entryPoints: { 'editor-export': 'server/src/node/export/editor-export.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'editor-export': 'server/src/host/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The portfolio's worker thread (issue 15), started by the CLI and by the server's background check.
   { ...common, entryPoints: { 'portfolio-worker': 'server/src/node/portfolio/worker.ts' }, outdir: 'dist' },
