@@ -1,8 +1,11 @@
-// Bundles the extension client, the language server, the CLI and the VS Code test suite into dist/.
+// Bundles the extension client, the language server, the CLI and the VS Code test suite into dist/,
+// and writes the third-party notices of what the extension and the CLI bundle (scripts/third-party-notices.mjs).
+// `--production` (vscode:prepublish, npm run package) minifies and leaves the source maps out.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundledPackages, expandLegalPointers, legalCommentBlocks, renderNotices } from './scripts/third-party-notices.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,7 +21,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  legalComments: 'none',
+  // Licence comments go to <bundle>.LEGAL.txt, folded into the notices below (and removed).
+  legalComments: 'external',
+  metafile: true,
   ...(validatorsCurrent ? { define: { MIIT95_VALIDATORS_CURRENT: 'true' } } : {}),
 };
 
@@ -110,6 +115,9 @@ function serverBoot() {
   };
 }
 
+/** The bundles of the CLI package (scripts/pack-cli.mjs copies them). */
+const CLI_BUNDLES = ['dist/cli.js', 'dist/portfolio-worker.js'];
+
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
@@ -124,12 +132,45 @@ const builds = [
 ];
 const testEntries = vscodeTestEntries();
 if (testEntries.length > 0) {
-  builds.push({ ...common, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test/vscode', external: ['vscode', 'mocha'] });
+  // The in-editor suite is never shipped: readable (not minified), with source maps, in every build.
+  builds.push({ ...common, minify: false, sourcemap: true, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test/vscode', external: ['vscode', 'mocha'] });
 }
 
 if (watch) {
   const contexts = await Promise.all([serverMain, serverBoot(), ...builds].map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all([esbuild.build(serverMain).then(() => esbuild.build(serverBoot())), ...builds.map((b) => esbuild.build(b))]);
+  const [serverResults, ...results] = await Promise.all([
+    esbuild.build(serverMain).then(async (main) => [main, await esbuild.build(serverBoot())]),
+    ...builds.map((b) => esbuild.build(b)),
+  ]);
+  const all = [...serverResults, ...results];
+  const writes = (r, test) => Object.keys(r.metafile.outputs).some(test);
+  // The extension ships every bundle but the suite's (the CLI's too: its workspace check task runs dist/cli.js).
+  const shipped = all.filter((r) => !writes(r, (o) => o.startsWith('dist/test/')));
+  // The CLI package: the CLI and the worker thread it starts (scripts/pack-cli.mjs).
+  const cli = all.filter((r) => writes(r, (o) => CLI_BUNDLES.includes(o)));
+  writeNotices('dist/THIRD-PARTY-NOTICES.txt', 'the miit95 VS Code extension', shipped);
+  writeNotices('dist/cli/THIRD-PARTY-NOTICES.txt', 'the miit95 command-line tool', cli);
+  writeFileSync('dist/cli/metafile.json', JSON.stringify(cli.map((r) => r.metafile)));
+  // Folded into the notices: the bundles' *.LEGAL.txt files are not shipped.
+  for (const r of all)
+    for (const f of Object.keys(r.metafile.outputs)) if (f.endsWith('.LEGAL.txt')) rmSync(f, { force: true });
+  writeFileSync('dist/extension-metafiles.json', JSON.stringify(shipped.map((r) => r.metafile)));
+  // A production build has no source maps: remove those a development build left behind (not the suite's).
+  if (production)
+    for (const f of readdirSync('dist', { recursive: true }))
+      if (String(f).endsWith('.map') && !String(f).startsWith('test')) rmSync(join('dist', String(f)));
+  // The test bundles' licence comments are not shipped.
+  for (const f of existsSync('dist/test') ? readdirSync('dist/test', { recursive: true }) : [])
+    if (String(f).endsWith('.LEGAL.txt')) rmSync(join('dist/test', String(f)));
+}
+
+/** Writes the notices for the bundles of `results` (their metafiles and *.LEGAL.txt files). */
+function writeNotices(file, product, results) {
+  const legalFiles = results.flatMap((r) => Object.keys(r.metafile.outputs)).filter((f) => f.endsWith('.LEGAL.txt'));
+  const metafiles = results.map((r) => r.metafile);
+  const legal = expandLegalPointers(legalCommentBlocks(legalFiles.map((f) => readFileSync(f, 'utf8'))), metafiles, '.');
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, renderNotices(product, bundledPackages(metafiles, '.'), legal));
 }

@@ -12,7 +12,7 @@
  * and bench/results/latest.md, and prints the table and the targets.
  *
  * Options: --quick (fewer repetitions), --sizes typical,10k,50k, --no-peer, --no-cli,
- * --update-readme (replaces the table between the bench markers in README.md).
+ * --update-readme (replaces the table between the bench markers in docs/dev/performance.md).
  * Not part of `npm test`; bounded to a few minutes on 2 cores.
  */
 import { spawnSync } from 'node:child_process';
@@ -606,16 +606,16 @@ async function main() {
   }
 }
 
-/** Replaces the text between `<!-- bench:start -->` and `<!-- bench:end -->` in README.md. */
+/** Replaces the text between `<!-- bench:start -->` and `<!-- bench:end -->` in docs/dev/performance.md. */
 function updateReadme(markdown, results) {
-  const readme = path.join(REPO_ROOT, 'README.md');
+  const readme = path.join(REPO_ROOT, 'docs', 'dev', 'performance.md');
   const text = readFileSync(readme, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
   const i = text.indexOf(start);
   const j = text.indexOf(end);
   if (i < 0 || j < i) {
-    log('bench: README.md has no bench markers; not updated');
+    log('bench: docs/dev/performance.md has no bench markers; not updated');
     return;
   }
   const stamp = `Run of ${results.date.slice(0, 10)} on ${results.machine.cpus} cores (${results.machine.model}), Node ${results.machine.node}, load average ${results.machine.loadavg[0]} at the start.\n\n`;

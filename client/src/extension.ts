@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { Miit95Api } from './api';
 import { registerServerCommands } from './commands/server-commands';
 import { registerNewApplication } from './commands/new-application';
+import { registerNewFromExisting } from './commands/new-from-existing';
+import { registerPortfolioView } from './portfolio/view';
 import { registerRuleCommands } from './commands/rule-commands';
 import { registerExportCommand } from './commands/export-command';
 import { registerWalkthroughContext } from './walkthrough';
@@ -29,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
   // miit95.restartServer and miit95.showOutput still work.
   ready.catch(() => undefined);
   const feePreview = registerFeePreview(context.extensionUri, server);
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  const portfolio = registerPortfolioView(server, typeof version === 'string' ? version : '');
   const formView = registerFormEditor(context.extensionUri, server);
   context.subscriptions.push(
     output,
@@ -36,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerStatusItem(server),
     registerServerCommands(server),
     registerNewApplication(),
+    registerNewFromExisting(),
+    portfolio,
     registerRuleCommands(context.extensionUri, server),
     registerExportCommand(output, context.extensionPath),
     registerWalkthroughContext(),
@@ -53,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     serverState: () => serverStateName(controller.state),
     onDidChangeServerState: controller.onDidChangeState,
     feePreview,
+    portfolio: portfolio.api,
     formView,
   };
 }

@@ -31,6 +31,8 @@ export type DiagnosticsLanguage = 'auto' | 'zh-cn' | 'en';
 export const CONFIG_FILE_GLOBS = ['**/.miit95.{yaml,yml}'] as const;
 /** Attachments: the usual attachment folder and the usual attachment file types. */
 export const ATTACHMENT_GLOBS = ['**/附件/**', '**/*.{pdf,jpg,jpeg,png,doc,docx,svg}'] as const;
+/** Application files on disk: the applications view follows their creation, change and deletion. */
+export const APPLICATION_GLOBS = ['**/*.app95.{yaml,yml}'] as const;
 
 /** Sent as `initializationOptions`; the server picks the message language from it. */
 export interface InitializationOptions {
@@ -85,7 +87,7 @@ export class ServerController implements vscode.Disposable {
   ) {
     // Configuration files (the server re-reads them) and attachments (the server re-checks the
     // applications whose folder holds them). Not '**/*': far too many events in a large workspace.
-    this.watchers = [...CONFIG_FILE_GLOBS, ...ATTACHMENT_GLOBS].map((glob) =>
+    this.watchers = [...CONFIG_FILE_GLOBS, ...ATTACHMENT_GLOBS, ...APPLICATION_GLOBS].map((glob) =>
       vscode.workspace.createFileSystemWatcher(glob),
     );
     const forget = (doc: vscode.TextDocument): void => void this.publishedUris.delete(doc.uri.toString());
@@ -130,6 +132,20 @@ export class ServerController implements vscode.Disposable {
     await this.start();
   }
 
+  private readonly notificationHandlers: { method: string; handler: (params: unknown) => void }[] = [];
+
+  /** Listens to a server notification (e.g. `miit95/portfolioChanged`), on this and every restarted client. */
+  onNotification(method: string, handler: (params: unknown) => void): vscode.Disposable {
+    const entry = { method, handler };
+    this.notificationHandlers.push(entry);
+    const registration = this.client?.onNotification(method, handler);
+    return new vscode.Disposable(() => {
+      registration?.dispose();
+      const i = this.notificationHandlers.indexOf(entry);
+      if (i >= 0) this.notificationHandlers.splice(i, 1);
+    });
+  }
+
   /** Sends a custom request (e.g. `miit95/rules`) to the server, starting it first if needed. */
   async sendRequest<R>(method: string, params?: unknown): Promise<R> {
     await this.start();
@@ -159,6 +175,7 @@ export class ServerController implements vscode.Disposable {
     const client = this.createClient();
     this.client = client;
     client.onDidChangeState((e: StateChangeEvent) => this.stateChanged.fire(e.newState));
+    for (const { method, handler } of this.notificationHandlers) client.onNotification(method, handler);
     await client.start();
   }
 

@@ -15,6 +15,9 @@ export type { CandidateFees, DateFigure, FeeModel, Money } from './core/fees/mod
 export { pathKey } from './core/fees/paths';
 export { applicationTemplate, firstPlaceholder, templateFileName } from './core/template';
 export { localDate } from './core/local-date';
+// The applications view (issue 15): the summaries' types, the calendar writer, the next application.
+export { icsTimestamp, renderCalendar, nextApplication, nextApplicationFileName } from './core/portfolio';
+export type { ApplicationSummary, Deadline } from './core/portfolio';
 
 /** `miit95/revalidate`: forget cached analyses and re-validate every open document. */
 export const REVALIDATE_METHOD = 'miit95/revalidate';
@@ -136,3 +139,34 @@ export type FormEditResult =
   | { readonly status: 'stale'; readonly version: number }
   /** The edit cannot be made safely here; `message` says why, in the server's language. */
   | { readonly status: 'rejected'; readonly message: string };
+
+/**
+ * `miit95/portfolio` (issue 15): every application of the workspace folders, summarized. The first
+ * request starts the background check (on a worker thread); later ones answer from what is known.
+ * Entries are the core's ApplicationSummary (core/portfolio/summary.ts), `file` being the URI.
+ */
+export const PORTFOLIO_METHOD = 'miit95/portfolio';
+/** `miit95/portfolioChanged` (server → client): entries added or updated, files gone, progress. */
+export const PORTFOLIO_CHANGED_NOTIFICATION = 'miit95/portfolioChanged';
+
+export interface PortfolioProgress {
+  /** Files summarized so far of the current check, and how many it has. */
+  readonly done: number;
+  readonly total: number;
+  /** True while a check of the whole workspace runs. */
+  readonly scanning: boolean;
+}
+
+export interface PortfolioResult<Entry> {
+  /** 'YYYY-MM-DD': the day the deadlines were counted from. */
+  readonly today: string;
+  readonly entries: readonly Entry[];
+  readonly progress: PortfolioProgress;
+}
+
+export interface PortfolioChange<Entry> {
+  readonly changed: readonly Entry[];
+  /** URIs of application files that are gone. */
+  readonly removed: readonly string[];
+  readonly progress: PortfolioProgress;
+}

@@ -17,6 +17,9 @@ import { fsPathOf } from './host/file-uri';
 import { ValidationHost } from './host/validation-host';
 import { ConfigSync, startConfigSync, wireConfigSync } from './lsp/config-sync';
 import { codeLenses } from './handlers/code-lens';
+import { PortfolioService } from './handlers/portfolio';
+import { PortfolioPool } from './node/portfolio/pool';
+import { localDate } from './core';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
 import { feePreview } from './handlers/fee-preview';
@@ -24,6 +27,8 @@ import {
   FEE_PREVIEW_METHOD,
   FORM_EDIT_METHOD,
   FORM_MODEL_METHOD,
+  PORTFOLIO_CHANGED_NOTIFICATION,
+  PORTFOLIO_METHOD,
   REVALIDATE_METHOD,
   RULES_METHOD,
   type FeePreviewParams,
@@ -57,7 +62,11 @@ const analyses = new AnalysisCache((uri) => host.optionsFor(fsPathOf(uri)));
 
 const diagnostics = new DiagnosticsScheduler({
   current: (uri) => documents.get(uri),
-  compute: (document) => diagnosticsFor(document, session, analyses, logError),
+  compute: (document) => {
+    const result = diagnosticsFor(document, session, analyses, logError);
+    portfolio.documentChanged(document.uri);
+    return result;
+  },
   publish: (params) =>
     void connection
       .sendDiagnostics(params)
@@ -78,22 +87,61 @@ const configSync = new ConfigSync({
   log: logError,
 });
 
+/** The applications view (issue 15): the workspace's summaries, checked on a worker thread. */
+let workspaceFolders: string[] = [];
+let portfolioPool: PortfolioPool | undefined;
+const portfolio = new PortfolioService({
+  folders: () => workspaceFolders,
+  analysisOf: (uri) => {
+    const document = documents.get(uri);
+    return document === undefined ? undefined : analyses.get(document);
+  },
+  openUris: () => documents.keys(),
+  today: () => localDate(new Date()),
+  notify: (change) =>
+    void connection
+      .sendNotification(PORTFOLIO_CHANGED_NOTIFICATION, change)
+      .catch((error: unknown) => logError(`miit95: sending the portfolio failed: ${String(error)}`)),
+  pool: () => (portfolioPool ??= new PortfolioPool({ workers: 1 })),
+  log: logError,
+});
+connection.onRequest(PORTFOLIO_METHOD, () => portfolio.request());
+
 connection.onInitialize((params) => {
+  workspaceFolders = (params.workspaceFolders?.map((f) => f.uri) ?? (typeof params.rootUri === 'string' ? [params.rootUri] : []))
+    .map(fsPathOf)
+    .filter((p): p is string => p !== undefined);
   configSync.initialize(params);
   const answer = initialize(params, packageJson.version);
   session = answer.session;
   return answer.result;
 });
-connection.onInitialized(() => startConfigSync(connection, configSync));
-connection.onShutdown(() => diagnostics.dispose());
+connection.onInitialized(() => {
+  startConfigSync(connection, configSync);
+  if (configSync.supportsFolderEvents)
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.map((f) => fsPathOf(f.uri)));
+      workspaceFolders = [
+        ...workspaceFolders.filter((p) => !gone.has(p)),
+        ...added.map((f) => fsPathOf(f.uri)).filter((p): p is string => p !== undefined),
+      ];
+      portfolio.foldersChanged();
+    });
+});
+connection.onShutdown(() => {
+  diagnostics.dispose();
+  portfolio.dispose();
+  void portfolioPool?.dispose();
+});
 
 documents.onDidChangeContent(({ document }) => diagnostics.contentChanged(document.uri));
 documents.onDidClose(({ document }) => {
   analyses.delete(document.uri);
   diagnostics.closed(document.uri);
+  portfolio.documentClosed(document.uri);
 });
 
-wireConfigSync(connection, documents, configSync);
+wireConfigSync(connection, documents, configSync, (changes) => portfolio.filesChanged(changes));
 
 // Editor features (issue 4): lenses, hints, revalidate, rule list.
 connection.onCodeLens(({ textDocument }) => codeLenses(documents.get(textDocument.uri), analyses, session, logError));

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The real-editor tests in one go: the mocha suite in the extension host (and its multi-root part,
-// run-multiroot.mjs), then the UI smoke test,
-// the quick-fix UI test, the fee preview UI test, the workspace check UI test and the form view UI
-// test (Chinese and English).
+// run-multiroot.mjs), then the UI smoke test, the quick-fix UI test, the fee preview UI test, the export
+// UI test, the workspace check UI test, the form view UI test (Chinese and English) and the
+// applications view UI test.
 // All run even when one fails; the exit code is non-zero if any failed.
-// Expects a fresh build (npm run test:vscode builds first) and code-server installed
-// (bash test/e2e/install-code-server.sh).
+// Expects the packaged extension, dist/miit95.vsix, which every run installs into code-server
+// (npm run test:vscode packages it first; MIIT95_E2E_FROM=dev loads the unpacked build instead),
+// and code-server installed (bash test/e2e/install-code-server.sh).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +18,11 @@ const scripts = [
   'ui-smoke.mjs',
   'ui-quickfix.mjs',
   'ui-fee-preview.mjs',
+  'ui-export.mjs',
   'ui-workspace-check.mjs',
   'ui-form.mjs',
   'ui-form.mjs --lang en',
+  'ui-portfolio.mjs',
   'run-multiroot.mjs',
 ];
 for (const entry of scripts) {

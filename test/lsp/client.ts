@@ -300,6 +300,11 @@ export class LspClient {
     await this.connection.sendNotification(method, params);
   }
 
+  /** Listens to a notification from the server (e.g. miit95/portfolioChanged). */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.connection.onNotification(method, handler);
+  }
+
   /** Answers a request from the server (e.g. workspace/configuration). */
   onRequest(method: string, handler: (params: unknown) => unknown): void {
     this.connection.onRequest(method, handler);

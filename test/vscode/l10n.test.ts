@@ -1,12 +1,16 @@
 /**
  * The extension's UI text exists in English and Chinese: contributed titles (package.nls*.json)
- * and the client's runtime strings (l10n/bundle.l10n.zh-cn.json against every t('…') in client/src).
+ * and the client's runtime strings (l10n/bundle.l10n.zh-cn.json against every t('…') in client/src), read
+ * from the installed extension (the package) and, for client/src, from the repository.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveBundlePath } from '../../client/src/l10n';
 import { extension } from './helpers';
+
+/** The repository: this bundle runs from <repo>/dist/test/. */
+const repoRoot = path.resolve(__dirname, '..', '..');
 
 function readJson(file: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -19,12 +23,15 @@ function sourceFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** The first argument of every `t('…')` call (single-quoted literals, as the client writes them). */
+/** The first argument of every `t('…')` call, also under an import alias (single-quoted literals, as the client writes them). */
 function messagesInCode(files: string[]): Set<string> {
   const out = new Set<string>();
   for (const file of files) {
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*'((?:[^'\\]|\\.)*)'/g))
-      out.add(m[1]!.replace(/\\(.)/g, '$1'));
+    const text = fs.readFileSync(file, 'utf8');
+    // `t`, and the names it is imported under (`import { t as displayT } from '../l10n'`).
+    const names = ['t', ...[...text.matchAll(/\bt as (\w+)/g)].map((m) => m[1]!)];
+    const call = new RegExp(`\\b(?:${names.join('|')})\\(\\s*'((?:[^'\\\\]|\\\\.)*)'`, 'g');
+    for (const m of text.matchAll(call)) out.add(m[1]!.replace(/\\(.)/g, '$1'));
   }
   return out;
 }
@@ -52,7 +59,8 @@ describe('miit95 localisation', () => {
   });
 
   it('translates every client UI string into Chinese, with the same placeholders', () => {
-    const inCode = messagesInCode(sourceFiles(path.join(root, 'client', 'src')));
+    // The client's sources are the repository's (the installed package carries only the bundle).
+    const inCode = messagesInCode(sourceFiles(path.join(repoRoot, 'client', 'src')));
     const bundle = readJson(path.join(root, 'l10n', 'bundle.l10n.zh-cn.json'));
     assert.ok(inCode.size >= 5, `found t() calls in client/src (${inCode.size})`);
     for (const message of inCode) {

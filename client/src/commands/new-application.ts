@@ -74,7 +74,7 @@ async function askFolder(clicked: vscode.Uri | undefined): Promise<vscode.Uri | 
   return item.uri ?? choose();
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
@@ -84,7 +84,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Writes through a temporary file in the same folder, then renames (no half-written file). */
-async function writeFile(target: vscode.Uri, text: string): Promise<void> {
+export async function writeFile(target: vscode.Uri, text: string): Promise<void> {
   const folder = vscode.Uri.joinPath(target, '..');
   const temp = vscode.Uri.joinPath(folder, `.${target.path.split('/').pop() ?? 'new'}.${Date.now()}.tmp`);
   await vscode.workspace.fs.createDirectory(folder);

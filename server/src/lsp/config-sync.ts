@@ -173,8 +173,13 @@ export function wireConfigSync(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   sync: ConfigSync,
+  /** Also told of the watched files' changes (the portfolio), after ConfigSync. */
+  alsoOnWatchedFiles?: (changes: readonly FileEvent[]) => void,
 ): void {
-  connection.onDidChangeWatchedFiles(({ changes }) => sync.watchedFilesChanged(changes));
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    sync.watchedFilesChanged(changes);
+    alsoOnWatchedFiles?.(changes);
+  });
   connection.onDidChangeConfiguration(({ settings }) => void sync.settingsChanged(settings as unknown));
   documents.onDidChangeContent(({ document }) => sync.configDocumentChanged(document.uri));
   documents.onDidClose(({ document }) => sync.configDocumentClosed(document.uri));

@@ -1,9 +1,9 @@
 // The real-editor test harness shared by run-vscode-tests.mjs and the UI tests (ui-*.mjs, through
 // ui-session.mjs): starts code-server 4.100.3 (VS Code 1.100.3) on a free 127.0.0.1 port with its
-// own scratch folders, copies samples/ into a temporary workspace, drives Debian Chromium through
+// own scratch folders and the packaged extension (dist/miit95.vsix) installed into them, copies samples/ into a temporary workspace, drives Debian Chromium through
 // playwright-core, and cleans up (process group, temp folders) on exit, failure, signal or overall timeout.
 // See /work/shared/e2e/RECIPE.md for why each setting is there.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -11,8 +11,22 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoDir = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-/** The extension loaded unpacked: the repository, or MIIT95_E2E_EXTENSION_PATH (e.g. an unpacked VSIX). */
+/**
+ * Where the extension under test comes from. By default the packaged dist/miit95.vsix (or MIIT95_E2E_VSIX),
+ * installed into code-server's extensions folder with `--install-extension`, so a packaging mistake fails the
+ * tests. MIIT95_E2E_FROM=dev (or MIIT95_E2E_EXTENSION_PATH) loads it unpacked from the repository instead.
+ */
+const fromDev = process.env.MIIT95_E2E_FROM === 'dev' || process.env.MIIT95_E2E_EXTENSION_PATH !== undefined;
+export const vsixPath = fromDev
+  ? undefined
+  : path.resolve(process.env.MIIT95_E2E_VSIX ?? path.join(repoDir, 'dist', 'miit95.vsix'));
+/** The extension loaded unpacked (dev runs): the repository, or MIIT95_E2E_EXTENSION_PATH. */
 export const extensionDir = path.resolve(process.env.MIIT95_E2E_EXTENSION_PATH ?? repoDir);
+/**
+ * The stand-in development extension of an installed run: VS Code runs an extensionTestsPath only in an
+ * extension development window, and a development copy of miit95 itself would hide the installed one.
+ */
+const testHostDir = path.join(repoDir, 'test', 'e2e', 'test-host');
 export const host = '127.0.0.1';
 const keepScratch = process.env.MIIT95_E2E_KEEP === '1';
 const verbose = process.env.MIIT95_E2E_VERBOSE === '1';
@@ -204,6 +218,9 @@ export async function startCodeServer({ scratch, workspace, env = {}, settings =
     XDG_CACHE_HOME: dirs['xdg-cache'],
     ...env,
   });
+  const installed = vsixPath ? installVsix(bin, { config, udd: dirs.udd, exts: dirs.exts, env: childEnv, cwd: scratch }) : undefined;
+  // Tells the in-editor suite which copy it must find (test/vscode/installed.test.ts).
+  childEnv.MIIT95_E2E_EXTENSION_SOURCE = installed ? `vsix:${installed}` : `dev:${extensionDir}`;
   const args = [
     '--config',
     config,
@@ -299,16 +316,39 @@ export async function startCodeServer({ scratch, workspace, env = {}, settings =
 }
 
 /**
- * The workbench URL that opens `workspace` and loads the extension unpacked from the repository
- * (and runs `extensionTestsPath` in the extension host when given).
+ * Installs `vsixPath` into the scratch extensions folder with code-server's own `--install-extension` and
+ * returns the installed extension's folder; throws when the package is missing or the install fails.
+ */
+function installVsix(bin, { config, udd, exts, env, cwd }) {
+  if (!fs.existsSync(vsixPath))
+    throw new Error(`${vsixPath} does not exist: run npm run package:vsix (or MIIT95_E2E_FROM=dev for the unpacked repository)`);
+  const r = spawnSync(
+    bin,
+    ['--config', config, '--user-data-dir', udd, '--extensions-dir', exts, '--install-extension', vsixPath],
+    { env, cwd, encoding: 'utf8', timeout: 120_000 },
+  );
+  if (r.status !== 0)
+    throw new Error(`code-server --install-extension ${vsixPath} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const [dir] = fs.readdirSync(exts).filter((d) => d.startsWith('miit95.miit95-'));
+  if (dir === undefined) throw new Error(`--install-extension left no miit95.miit95-* folder in ${exts}:\n${r.stdout}`);
+  log(`installed ${path.relative(repoDir, vsixPath)} into ${path.join(exts, dir)}`);
+  return path.join(exts, dir);
+}
+
+/**
+ * The workbench URL that opens `workspace` (and runs `extensionTestsPath` in the extension host when given).
+ * Installed runs load miit95 from the extensions folder, with the stand-in test host as the development
+ * extension when tests run; dev runs load the repository unpacked.
  */
 export function workbenchUrl(server, workspace, { extensionTestsPath } = {}) {
   const remote = (p) => `vscode-remote://${host}:${server.port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionDir)]];
-  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
   const kind = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
-  return `${server.base}/?${kind}=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const folder = `${server.base}/?${kind}=${encodeURIComponent(workspace)}`;
+  if (vsixPath && !extensionTestsPath) return folder;
+  const payload = [['extensionDevelopmentPath', remote(vsixPath ? testHostDir : extensionDir)]];
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  return `${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Workbench start-up chatter forwarded by codeAutomationLog; hidden unless MIIT95_E2E_VERBOSE=1. */
