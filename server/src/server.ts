@@ -80,7 +80,10 @@ const configSync = new ConfigSync({
   analyses,
   diagnostics,
   open: documents,
-  pullSettings: () => connection.workspace.getConfiguration('miit95') as Promise<unknown>,
+  pullSettings: (scopeUri) =>
+    (scopeUri === undefined
+      ? connection.workspace.getConfiguration('miit95')
+      : connection.workspace.getConfiguration({ scopeUri, section: 'miit95' })) as Promise<unknown>,
   log: logError,
 });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test,
-// the quick-fix UI test, the fee preview UI test, the export UI test, the workspace check UI test and
-// the form view UI test (Chinese and English).
+// The real-editor tests in one go: the mocha suite in the extension host (and its multi-root part,
+// run-multiroot.mjs), then the UI smoke test, the quick-fix UI test, the fee preview UI test, the export
+// UI test, the workspace check UI test, the form view UI test (Chinese and English) and the
+// applications view UI test.
 // All run even when one fails; the exit code is non-zero if any failed.
 // Expects the packaged extension, dist/miit95.vsix, which every run installs into code-server
 // (npm run test:vscode packages it first; MIIT95_E2E_FROM=dev loads the unpacked build instead),
@@ -22,6 +23,7 @@ const scripts = [
   'ui-form.mjs',
   'ui-form.mjs --lang en',
   'ui-portfolio.mjs',
+  'run-multiroot.mjs',
 ];
 for (const entry of scripts) {
   const [script, ...args] = entry.split(' ');

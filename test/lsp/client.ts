@@ -174,6 +174,12 @@ export class LspClient {
     return new LspClient(child, transport);
   }
 
+  /** Spawns another language server (`node ...args`, speaking stdio), e.g. yaml-language-server for comparisons. */
+  static startCommand(args: readonly string[]): LspClient {
+    const child = spawn(process.execPath, [...args], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    return new LspClient(child, 'stdio');
+  }
+
   async initialize(params: Partial<InitializeParams> = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

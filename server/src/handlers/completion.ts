@@ -13,7 +13,7 @@ import {
   type CompletionList,
   type CompletionParams,
 } from 'vscode-languageserver/node';
-import { completionsAt, type FeatureCompletionItemKind } from '../core';
+import { completionsAt, configCompletionsAt, type FeatureCompletionItemKind } from '../core';
 import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
 import { docsHref, toRange } from '../lsp/convert';
 import type { Session } from '../lsp/session';
@@ -43,23 +43,31 @@ export function completion(
   if (document === undefined) return null;
   try {
     const analysis = analyses.get(document);
-    if (analysis.kind === 'config') return null; // `.miit95.yaml`: not an application
     const offset = analysis.lines.offsetAt(params.position);
     const trigger = params.context?.triggerCharacter;
-    const result = completionsAt(
-      {
-        text: analysis.text,
-        value: analysis.result?.document?.value,
-        ...(analysis.result?.document !== undefined ? { yaml: analysis.result.document.yaml } : {}),
-      },
-      offset,
-      {
-        locale: session.locale,
-        today,
-        ...(trigger !== undefined ? { triggerCharacter: trigger } : {}),
-        linkFor: (docs) => docsHref(docs, session.docsBase),
-      },
-    );
+    const yaml = analysis.result?.document?.yaml;
+    const linkFor = (docs: string): string | undefined => docsHref(docs, session.docsBase);
+    // A `.miit95.yaml`: the configuration schema's keys and values (core/features/config-features.ts).
+    const result =
+      analysis.kind === 'config'
+        ? configCompletionsAt({ text: analysis.text, ...(yaml !== undefined ? { yaml } : {}) }, offset, {
+            locale: session.locale,
+            linkFor,
+          })
+        : completionsAt(
+            {
+              text: analysis.text,
+              value: analysis.result?.document?.value,
+              ...(yaml !== undefined ? { yaml } : {}),
+            },
+            offset,
+            {
+              locale: session.locale,
+              today,
+              ...(trigger !== undefined ? { triggerCharacter: trigger } : {}),
+              linkFor,
+            },
+          );
     const items = result.items.map((item): CompletionItem => {
       const out: CompletionItem = {
         label: item.label,

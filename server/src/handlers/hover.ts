@@ -5,7 +5,7 @@
  * a failure is logged and gives no hover.
  */
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
-import { hoverAt } from '../core';
+import { configHoverAt, hoverAt } from '../core';
 import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
 import { docsHref, toRange } from '../lsp/convert';
 import type { Session } from '../lsp/session';
@@ -21,12 +21,14 @@ export function hover(
   try {
     const analysis = analyses.get(document);
     const parsed = analysis.result?.document;
-    if (analysis.kind === 'config' || parsed === undefined) return null;
-    const result = hoverAt(parsed, analysis.lines.offsetAt(params.position), {
-      locale: session.locale,
-      findings: analysis.findings,
-      linkFor: (docs) => docsHref(docs, session.docsBase),
-    });
+    if (parsed === undefined) return null;
+    const offset = analysis.lines.offsetAt(params.position);
+    const linkFor = (docs: string): string | undefined => docsHref(docs, session.docsBase);
+    // A `.miit95.yaml`: its keys and rule IDs (core/features/config-features.ts).
+    const result =
+      analysis.kind === 'config'
+        ? configHoverAt(parsed, offset, { locale: session.locale, linkFor })
+        : hoverAt(parsed, offset, { locale: session.locale, findings: analysis.findings, linkFor });
     if (result === undefined) return null;
     return {
       contents: { kind: 'markdown', value: result.markdown },

@@ -10,14 +10,13 @@ import {
   DEFAULT_CONFIG,
   localDate,
   mergeSeverities,
-  parseSeverityOverrides,
   type ResolvedConfig,
-  type RuleSeverityOverrides,
   type ValidateOptions,
 } from '../core';
 import { MAX_APPLICATION_BYTES, readApplicationText, type ReadFailure } from '../node/read-text';
 import { validateSafelyWith, type SafeValidation } from '../node/validate-safely';
 import { probeForFile } from './document-probe';
+import { FolderRules } from './folder-rules';
 
 /** Where the configuration of an application comes from. */
 export interface ConfigSource {
@@ -53,11 +52,12 @@ export type HostValidation =
 export const systemClock = (): Date => new Date();
 
 export class ValidationHost {
-  private userRules: RuleSeverityOverrides;
+  /** `miit95.rules`: one value, or (in the editor) one per workspace folder — a resource setting. */
+  private readonly userRules = new FolderRules();
   private readonly clock: () => Date;
 
   constructor(private readonly options: ValidationHostOptions) {
-    this.userRules = parseSeverityOverrides(options.userRules);
+    this.userRules.replace(options.userRules, new Map());
     this.clock = options.clock ?? systemClock;
   }
 
@@ -66,10 +66,15 @@ export class ValidationHost {
    * effective overrides changed, i.e. what was validated needs validating again.
    */
   setUserRules(value: unknown): boolean {
-    const next = parseSeverityOverrides(value);
-    const changed = JSON.stringify(sortedEntries(next)) !== JSON.stringify(sortedEntries(this.userRules));
-    this.userRules = next;
-    return changed;
+    return this.userRules.replace(value, new Map());
+  }
+
+  /**
+   * The overrides read without a scope and for each workspace folder (folder path → its value): an
+   * application gets the value of the deepest folder holding it. Returns true when anything changed.
+   */
+  setFolderRules(unscoped: unknown, byFolder: ReadonlyMap<string, unknown>): boolean {
+    return this.userRules.replace(unscoped, byFolder);
   }
 
   /** Today's date for the date rules, `YYYY-MM-DD`. */
@@ -88,8 +93,9 @@ export class ValidationHost {
    */
   configFor(file: string | undefined): ResolvedConfig {
     const base = file === undefined ? DEFAULT_CONFIG : this.options.configs.configFor(file);
-    if (Object.keys(this.userRules).length === 0) return base;
-    return { ...base, severities: mergeSeverities(base.severities, this.userRules) };
+    const rules = this.userRules.rulesFor(file);
+    if (Object.keys(rules).length === 0) return base;
+    return { ...base, severities: mergeSeverities(base.severities, rules) };
   }
 
   /** The core's validate options for the application at `file`: probe, configuration, today. */
@@ -117,10 +123,4 @@ export class ValidationHost {
     }
     return { ok: true, text: source, ...validateSafelyWith(source, this.optionsFor(file)) };
   }
-}
-
-function sortedEntries(rules: RuleSeverityOverrides): [string, string][] {
-  return Object.entries(rules)
-    .map(([id, severity]): [string, string] => [id, String(severity)])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

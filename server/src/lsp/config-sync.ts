@@ -37,12 +37,15 @@ export interface Revalidator {
 export interface ConfigSyncDeps {
   readonly configs: EditorConfigs;
   /** Holds the user's `miit95.rules` overrides. */
-  readonly host: Pick<ValidationHost, 'setUserRules'>;
+  readonly host: Pick<ValidationHost, 'setUserRules' | 'setFolderRules'>;
   readonly analyses: Invalidator;
   readonly diagnostics: Revalidator;
   readonly open: OpenTexts;
-  /** Pulls the `miit95` section (connection.workspace.getConfiguration('miit95')). */
-  readonly pullSettings: () => Promise<unknown>;
+  /**
+   * Pulls the `miit95` section, without a scope or for a workspace folder's URI
+   * (connection.workspace.getConfiguration({ scopeUri, section: 'miit95' })).
+   */
+  readonly pullSettings: (scopeUri?: string) => Promise<unknown>;
   readonly log: (message: string) => void;
 }
 
@@ -82,6 +85,8 @@ export class ConfigSync {
     ];
     this.deps.configs.setWorkspaceFolders(this.folders);
     this.revalidateEverything();
+    // `miit95.rules` is a resource setting: the new folders may have their own.
+    void this.settingsChanged();
   }
 
   /**
@@ -90,21 +95,32 @@ export class ConfigSync {
    */
   async settingsChanged(pushed?: unknown): Promise<void> {
     const read = ++this.settingsRead;
-    let section: unknown;
-    if (this.pull) {
-      try {
-        section = await this.deps.pullSettings();
-      } catch (error) {
-        this.deps.log(`miit95: reading the ${SETTINGS_SECTION} settings failed: ${String(error)}`);
-        return;
-      }
-    } else {
+    const rulesOf = (section: unknown): unknown => (isRecord(section) ? section['rules'] : undefined);
+    if (!this.pull) {
       if (pushed === undefined) return; // nothing pushed yet: keep what we have
-      section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
+      const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
+      if (this.deps.host.setUserRules(rulesOf(section))) this.revalidateEverything();
+      return;
+    }
+    // Unscoped (user and workspace settings), then each folder's own value (`scopeUri`).
+    const folders = [...this.folders];
+    let sections: unknown[];
+    try {
+      sections = await Promise.all([
+        this.deps.pullSettings(),
+        ...folders.map((uri) => this.deps.pullSettings(uri)),
+      ]);
+    } catch (error) {
+      this.deps.log(`miit95: reading the ${SETTINGS_SECTION} settings failed: ${String(error)}`);
+      return;
     }
     if (read !== this.settingsRead) return;
-    const rules = isRecord(section) ? section['rules'] : undefined;
-    if (this.deps.host.setUserRules(rules)) this.revalidateEverything();
+    const byFolder = new Map<string, unknown>();
+    folders.forEach((uri, index) => {
+      const folder = fsPathOf(uri);
+      if (folder !== undefined) byFolder.set(folder, rulesOf(sections[index + 1]));
+    });
+    if (this.deps.host.setFolderRules(rulesOf(sections[0]), byFolder)) this.revalidateEverything();
   }
 
   /** The client's file watcher reported changes. */

@@ -342,7 +342,9 @@ function installVsix(bin, { config, udd, exts, env, cwd }) {
  */
 export function workbenchUrl(server, workspace, { extensionTestsPath } = {}) {
   const remote = (p) => `vscode-remote://${host}:${server.port}${p}`;
-  const folder = `${server.base}/?folder=${encodeURIComponent(workspace)}`;
+  // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+  const kind = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const folder = `${server.base}/?${kind}=${encodeURIComponent(workspace)}`;
   if (vsixPath && !extensionTestsPath) return folder;
   const payload = [['extensionDevelopmentPath', remote(vsixPath ? testHostDir : extensionDir)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);

@@ -8,6 +8,7 @@
 import { displayPath } from '../document/pointer';
 import { allRules } from '../rules/index';
 import { ruleDocsPath } from '../rules/docs';
+import type { SchemaValidator } from '../schema/registry';
 import type { DataPath, Locale } from '../types';
 import { rulesAt } from './rule-paths';
 import { fieldInfo, other, pick, type FieldInfo } from './schema-info';
@@ -51,11 +52,13 @@ export interface FieldMarkdownOptions {
   /** List the rules that check the field. */
   readonly rules?: boolean;
   readonly linkFor?: LinkResolver;
+  /** The schema set the field belongs to (the `.miit95.yaml` one); the application format by default. */
+  readonly schema?: SchemaValidator;
 }
 
 /** Markdown blocks (to be joined with blank lines) explaining the field at `path`. */
 export function fieldMarkdown(path: DataPath, locale: Locale, options: FieldMarkdownOptions = {}): string[] {
-  const info = fieldInfo(path);
+  const info = fieldInfo(path, options.schema);
   if (!info.known) return [];
   const blocks: string[] = [];
   if (options.heading !== false) {

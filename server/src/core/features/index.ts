@@ -29,3 +29,5 @@ export { attachmentLinks } from './document-links';
 export type { AttachmentLink, LinkDocument } from './document-links';
 export { idOccurrences, idAt, definitionsAt, referencesAt } from './id-references';
 export type { IdKind, IdOccurrence } from './id-references';
+export { configCompletionsAt, configHoverAt } from './config-features';
+export type { ConfigDocument, ConfigFeatureOptions } from './config-features';

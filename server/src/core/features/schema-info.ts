@@ -5,7 +5,7 @@
  * the declared and the unconditionally required properties, examples, and which domain value type it
  * is (province, city, carrier, date, 95 number). Owns no rendering beyond small localized picks.
  */
-import { allowedProperties, getApplicationValidator, type SchemaNode } from '../schema/registry';
+import { allowedProperties, getApplicationValidator, type SchemaNode, type SchemaValidator } from '../schema/registry';
 import type { DataPath, Locale } from '../types';
 
 /** The domain type of a scalar field, for the value lists and hovers of completion and hover. */
@@ -43,13 +43,16 @@ function cacheKey(path: DataPath): string {
   return path.map((s) => (typeof s === 'number' ? '#' : `.${s}`)).join('');
 }
 
-/** The field at a data path (array indices are all alike). Cached per path shape. */
-export function fieldInfo(path: DataPath): FieldInfo {
+/**
+ * The field at a data path (array indices are all alike) of the application format, or of another
+ * schema set (the `.miit95.yaml` configuration). Cached per schema and path shape.
+ */
+export function fieldInfo(path: DataPath, schemaSet?: SchemaValidator): FieldInfo {
   const normalized = path.map((s) => (typeof s === 'number' ? 0 : s));
-  const key = cacheKey(normalized);
+  const validator = schemaSet ?? getApplicationValidator();
+  const key = `${validator.rootId}${cacheKey(normalized)}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const validator = getApplicationValidator();
   const schemas = validator.schemasAt(normalized);
   const types = new Set<string>();
   let enumValues: readonly unknown[] = [];
