@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the VS Code test suite into dist/.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -115,9 +115,15 @@ const builds = [
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
   { ...common, entryPoints: { 'editor-export': 'server/src/node/export/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The worker that draws 网络组织方案图.png with resvg (dist/resvg.wasm, copied below), started by the export.
+  { ...common, entryPoints: { 'diagram-raster-worker': 'server/src/node/export/diagram-raster-worker.ts' }, outdir: 'dist', external: ['@resvg/resvg-wasm/index_bg.wasm'] },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },
 ];
+// resvg's WebAssembly module, beside the worker that loads it.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
+
 const testEntries = vscodeTestEntries();
 if (testEntries.length > 0) {
   builds.push({ ...common, entryPoints: testEntries, outdir: 'dist/test', outbase: 'test/vscode', external: ['vscode', 'mocha'] });

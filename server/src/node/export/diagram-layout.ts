@@ -3,7 +3,7 @@
  * networks, gateways, platform sites). Node sizes come from an estimate of the Chinese text width
  * (CJK characters one em, others about 0.6 em) with long labels wrapped, so boxes fit their labels;
  * dagre's node separation keeps boxes from overlapping. Owns geometry only; drawing is
- * diagram-svg.ts and diagram-png.ts.
+ * diagram-svg.ts (rasterised by diagram-raster.ts) and diagram-shapes.ts (the Word files).
  */
 /** The part of dagre's graph API this module uses. */
 interface DagreGraph {

@@ -1,6 +1,6 @@
 /**
- * Draws the laid-out network organisation diagram as a standalone SVG (网络组织方案图.svg, also
- * embedded in 技术方案.docx): a title, one rounded box per node with its number badge, label and
+ * Draws the laid-out network organisation diagram as a standalone SVG (网络组织方案图.svg, and
+ * rasterised into 网络组织方案图.png): a title, one rounded box per node with its number badge, label and
  * details, arrows along dagre's edge routes with their signalling/trunk labels, a colour legend, and
  * for a draft a diagonal "草稿" mark. Text is escaped; fonts fall back through common CJK families.
  */
@@ -21,7 +21,7 @@ import {
 export const FONT_FAMILY =
   "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','SimHei','SimSun',sans-serif";
 
-/** Fill and stroke colours per node kind (shared with the PNG fallback). */
+/** Fill and stroke colours per node kind (shared with the Word shapes). */
 export const KIND_COLOURS: Readonly<Record<DiagramNodeKind, { readonly fill: string; readonly stroke: string }>> = {
   users: { fill: '#f3f4f6', stroke: '#6b7280' },
   carrier: { fill: '#e8f0fb', stroke: '#2f6db5' },

@@ -1,6 +1,6 @@
 /**
  * The node-side export: renders the core's export model into the submission package (Word files,
- * SVG diagram, checklist, manifest, attachments) and writes it atomically. Shared by the CLI
+ * SVG and PNG diagram, checklist, manifest, attachments) and writes it atomically. Shared by the CLI
  * (`miit95 export`) and the VS Code command (`miit95.export`, through editor-export.ts in its own bundle,
  * dist/editor-export.js, loaded on the first export).
  */
@@ -10,7 +10,9 @@ export { collectAttachments, packagePathOf, MAX_ATTACHMENT_BYTES } from './attac
 export { layoutDiagram } from './diagram-layout';
 export type { DiagramLayout, LaidOutNode } from './diagram-layout';
 export { renderDiagramSvg } from './diagram-svg';
-export { renderDiagramPng, encodePng } from './diagram-png';
+export { rasteriseDiagram, PNG_ZOOM } from './diagram-raster';
+export type { RasterOutcome } from './diagram-raster';
+export { findCjkFont } from './cjk-font';
 export { renderDocx, buildDocx } from './docx-render';
 export {
   safeEntryName,
