@@ -10,6 +10,7 @@ import { initL10n } from './l10n';
 import { restartOnLanguageChange, ServerController, serverStateName } from './language-client';
 import { registerStatusItem } from './status';
 import { registerFeePreview } from './preview/fee-preview-controller';
+import { registerCheckTask } from './tasks/check-task';
 
 let server: ServerController | undefined;
 
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerExportCommand(output, context.extensionPath),
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
+    registerCheckTask(context.extensionPath),
     feePreview,
   );
   const controller = server;

@@ -33,6 +33,8 @@ import { hover } from './handlers/hover';
 import { symbols } from './handlers/symbols';
 import { folding } from './handlers/folding';
 import { codeActions } from './handlers/code-actions';
+import { documentLinks } from './handlers/document-links';
+import { definition, references } from './handlers/id-navigation';
 
 const connection = createConnection(ProposedFeatures.all);
 const logError = (message: string): void => connection.console.error(message);
@@ -112,6 +114,10 @@ connection.onDocumentSymbol((params) => symbols(params, documents.get(params.tex
 connection.onFoldingRanges((params) => folding(params, documents.get(params.textDocument.uri), analyses, logError));
 // Quick fixes and fix-all (issue 4 item 1), from the cached analysis.
 connection.onCodeAction((params) => codeActions(params, documents.get(params.textDocument.uri), analyses, session, logError));
+// Attachment links and site/link id navigation (issue 13 item 5), from the cached analysis.
+connection.onDocumentLinks((params) => documentLinks(params, documents.get(params.textDocument.uri), analyses, logError));
+connection.onDefinition((params) => definition(params, documents.get(params.textDocument.uri), analyses, logError));
+connection.onReferences((params) => references(params, documents.get(params.textDocument.uri), analyses, logError));
 
 documents.listen(connection);
 connection.listen();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The real-editor tests in one go: the mocha suite in the extension host, then the UI smoke test,
-// the quick-fix UI test and the fee preview UI test.
+// the quick-fix UI test, the fee preview UI test and the workspace check UI test.
 // All run even when one fails; the exit code is non-zero if any failed.
 // Expects a fresh build (npm run test:vscode builds first) and code-server installed
 // (bash test/e2e/install-code-server.sh).
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results = [];
-for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs']) {
+for (const script of ['run-vscode-tests.mjs', 'ui-smoke.mjs', 'ui-quickfix.mjs', 'ui-fee-preview.mjs', 'ui-workspace-check.mjs']) {
   const started = Date.now();
   console.log(`\n== ${script}`);
   const r = spawnSync(process.execPath, [path.join(here, script)], { stdio: 'inherit' });

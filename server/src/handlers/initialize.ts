@@ -26,6 +26,9 @@ export function serverCapabilities(): ServerCapabilities {
     documentSymbolProvider: true, // symbols.ts
     foldingRangeProvider: true, // folding.ts
     codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false }, // code-actions.ts
+    documentLinkProvider: { resolveProvider: false }, // attachment paths (document-links.ts)
+    definitionProvider: true, // site and link ids (id-navigation.ts)
+    referencesProvider: true, // site and link ids (id-navigation.ts)
   };
 }
 

@@ -25,3 +25,7 @@ export type { CursorPosition, ValuePosition, SlotPosition, FlowScan } from './cu
 export { nodeAt } from './node-at';
 export type { NodeTarget } from './node-at';
 export type { LinkResolver } from './field-docs';
+export { attachmentLinks } from './document-links';
+export type { AttachmentLink, LinkDocument } from './document-links';
+export { idOccurrences, idAt, definitionsAt, referencesAt } from './id-references';
+export type { IdKind, IdOccurrence } from './id-references';
