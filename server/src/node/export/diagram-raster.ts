@@ -1,14 +1,14 @@
 /**
  * 网络组织方案图.png: the diagram SVG rasterised with every Chinese label, by resvg in a worker thread
  * (diagram-raster-worker.ts) that starts when the export has the SVG and runs while the Word files
- * are rendered. Cached by content (SHA-256 of the SVG, the font file and its size and date, the
- * zoom), in memory and in the system's temporary folder, so exporting an unchanged diagram again
- * costs nothing. Without a CJK font (cjk-font.ts) or when drawing fails the PNG is left out and the
+ * are rendered. Cached in memory by content (SHA-256 of the SVG, the font file and its size and
+ * date, the zoom), so the editor's or the server's next export of an unchanged diagram costs
+ * nothing (no cache on disk: the export reads no file outside the application's folder but the
+ * font, test/security/export.test.ts). Without a CJK font (cjk-font.ts) or when drawing fails the PNG is left out and the
  * outcome says why; the export goes on.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { findCjkFont } from './cjk-font';
@@ -24,41 +24,14 @@ export const PNG_ZOOM = 1.5;
 const TIMEOUT_MS = 60_000;
 const memory = new Map<string, Buffer>();
 
-function cacheDir(): string {
-  return path.join(os.tmpdir(), 'miit95-cache', 'diagram-png');
-}
-
 function cacheKey(svg: string, fontFile: string, zoom: number): string {
   const font = statSync(fontFile);
   return createHash('sha256').update(`resvg-2.6.2\0${zoom}\0${fontFile}\0${font.size}\0${font.mtimeMs}\0`).update(svg).digest('hex');
 }
 
-function readCache(key: string): Buffer | undefined {
-  const hit = memory.get(key);
-  if (hit !== undefined) return hit;
-  const file = path.join(cacheDir(), `${key}.png`);
-  try {
-    if (!existsSync(file)) return undefined;
-    const png = readFileSync(file);
-    memory.set(key, png);
-    return png;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(key: string, png: Buffer): void {
+function remember(key: string, png: Buffer): void {
   memory.set(key, png);
   if (memory.size > 16) memory.delete(memory.keys().next().value as string);
-  try {
-    const dir = cacheDir();
-    mkdirSync(dir, { recursive: true });
-    const temp = path.join(dir, `${key}.${process.pid}.tmp`);
-    writeFileSync(temp, png);
-    renameSync(temp, path.join(dir, `${key}.png`));
-  } catch {
-    // A cache that cannot be written only costs time.
-  }
 }
 
 /** The worker script: the bundle beside this one, or the TypeScript source under tsx. */
@@ -102,10 +75,10 @@ export async function rasteriseDiagram(
   const zoom = options.zoom ?? PNG_ZOOM;
   try {
     const key = cacheKey(svg, fontFile, zoom);
-    const cached = readCache(key);
+    const cached = memory.get(key);
     if (cached !== undefined) return { status: 'written', png: cached, cached: true };
     const png = await drawInWorker({ svg, fontFile, zoom });
-    writeCache(key, png);
+    remember(key, png);
     return { status: 'written', png, cached: false };
   } catch (error) {
     return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
