@@ -1,6 +1,7 @@
 /** The API the extension returns from activate(): used by the integration tests and other extensions. */
 import type * as vscode from 'vscode';
 import type { FeePreviewApi } from './preview/fee-preview-controller';
+import type { FormViewApi } from './form/form-editor';
 
 export interface Miit95Api {
   /**
@@ -18,4 +19,6 @@ export interface Miit95Api {
   readonly onDidChangeServerState: vscode.Event<unknown>;
   /** The fee preview panel (miit95.showFeePreview): its last model and what its webview rendered. */
   readonly feePreview: FeePreviewApi;
+  /** The form view (custom editor miit95.form): its open sessions and what their webviews rendered. */
+  readonly formView: FormViewApi;
 }

@@ -10,6 +10,8 @@ import { initL10n } from './l10n';
 import { restartOnLanguageChange, ServerController, serverStateName } from './language-client';
 import { registerStatusItem } from './status';
 import { registerFeePreview } from './preview/fee-preview-controller';
+import { registerFormEditor } from './form/form-editor';
+import { registerFormLens } from './form/form-lens';
 import { registerCheckTask } from './tasks/check-task';
 
 let server: ServerController | undefined;
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
   // miit95.restartServer and miit95.showOutput still work.
   ready.catch(() => undefined);
   const feePreview = registerFeePreview(context.extensionUri, server);
+  const formView = registerFormEditor(context.extensionUri, server);
   context.subscriptions.push(
     output,
     server,
@@ -39,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     restartOnLanguageChange(server),
     registerCheckTask(context.extensionPath),
     feePreview,
+    formView,
+    registerFormLens(),
   );
   const controller = server;
   return {
@@ -48,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     serverState: () => serverStateName(controller.state),
     onDidChangeServerState: controller.onDidChangeState,
     feePreview,
+    formView,
   };
 }
 

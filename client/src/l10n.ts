@@ -10,6 +10,38 @@ import * as vscode from 'vscode';
 
 export const t = l10n.t;
 
+/** A translation function: `t` itself, or one bound to a language (see {@link translatorFor}). */
+export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
+
+let extensionRoot: string | undefined;
+let chineseBundle: Record<string, string> | undefined;
+
+function formatMessage(message: string, args: readonly (string | number | boolean)[]): string {
+  return message.replace(/\{(\d+)\}/g, (m, i: string) => {
+    const v = args[Number(i)];
+    return v === undefined ? m : String(v);
+  });
+}
+
+/**
+ * The strings of a view whose data is in `locale` (the form's model follows `miit95.language`):
+ * the Chinese bundle for 'zh-cn', English for 'en', so labels and data speak one language even when
+ * the setting differs from VS Code's display language.
+ */
+export function translatorFor(locale: 'zh-cn' | 'en'): Translate {
+  if (locale === 'en') return (message, ...args) => formatMessage(message, args);
+  if (chineseBundle === undefined) {
+    const file = extensionRoot === undefined ? undefined : resolveBundlePath(extensionRoot, 'zh-cn');
+    try {
+      chineseBundle = file === undefined ? {} : (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>);
+    } catch {
+      chineseBundle = {};
+    }
+  }
+  const bundle = chineseBundle;
+  return (message, ...args) => formatMessage(bundle[message] ?? message, args);
+}
+
 /**
  * The bundle file for `language` (a VS Code display language such as `zh-cn`), trying the full
  * tag and then its primary subtag; undefined for English or when no bundle exists.
@@ -30,6 +62,7 @@ export function resolveBundlePath(extensionPath: string, language: string): stri
  * Code itself resolved (package.json "l10n" field); falls back to reading l10n/ directly.
  */
 export function initL10n(extensionPath: string): void {
+  extensionRoot = extensionPath;
   const bundle = vscode.l10n.bundle;
   if (bundle !== undefined) {
     l10n.config({ contents: bundle });

@@ -36,6 +36,8 @@ export const CLIENT_COMMANDS = {
   openRuleDoc: 'miit95.openRuleDoc',
   /** The fee preview panel; argument: the document URI. */
   showFeePreview: 'miit95.showFeePreview',
+  /** The form view beside the text; argument: the document URI. */
+  openForm: 'miit95.openForm',
 } as const;
 
 // ---- The form view (issue 14) ----

@@ -6,13 +6,16 @@
 import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
-import { installCrashGuard } from './handlers/crash-guard';
-import { DiagnosticsScheduler } from './handlers/diagnostics';
-import { initialize, type Session } from './handlers/initialize';
+import { installCrashGuard } from './lsp/crash-guard';
+import { DiagnosticsScheduler } from './lsp/diagnostics';
+import { initialize } from './handlers/initialize';
+import type { Session } from './lsp/session';
 import { diagnosticsFor } from './handlers/validate-document';
-import { AnalysisCache } from './handlers/analysis';
-import { DocumentConfigs } from './handlers/document-config';
-import { ConfigSync, startConfigSync, wireConfigSync } from './handlers/config-sync';
+import { AnalysisCache } from './lsp/analysis';
+import { EditorConfigs } from './host/editor-configs';
+import { fsPathOf } from './host/file-uri';
+import { ValidationHost } from './host/validation-host';
+import { ConfigSync, startConfigSync, wireConfigSync } from './lsp/config-sync';
 import { codeLenses } from './handlers/code-lens';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
@@ -43,10 +46,12 @@ installCrashGuard(logError);
 const documents = new TextDocuments(TextDocument);
 let session: Session = { locale: 'zh-cn', docsBase: undefined };
 
-/** Per document: attachment probe, nearest `.miit95.yaml` with the `miit95.rules` setting, today. */
-const configs = new DocumentConfigs(documents);
+/** Per document: the nearest `.miit95.yaml` (an open editor's text first, else the disk's). */
+const configs = new EditorConfigs(documents);
+/** Per document: that configuration with the `miit95.rules` setting, the attachment probe, today. */
+const host = new ValidationHost({ configs });
 /** One validation per document version, shared by diagnostics and every editor feature. */
-const analyses = new AnalysisCache((uri) => configs.optionsFor(uri));
+const analyses = new AnalysisCache((uri) => host.optionsFor(fsPathOf(uri)));
 
 const diagnostics = new DiagnosticsScheduler({
   current: (uri) => documents.get(uri),
@@ -60,6 +65,7 @@ const diagnostics = new DiagnosticsScheduler({
 /** Revalidates open documents when a configuration file, an attachment or the setting changes. */
 const configSync = new ConfigSync({
   configs,
+  host,
   analyses,
   diagnostics,
   open: documents,
@@ -100,15 +106,19 @@ connection.onRequest(REVALIDATE_METHOD, () =>
 );
 connection.onRequest(RULES_METHOD, () => ruleList(session.locale));
 // Fee preview panel (issue 5): the fee model of an open document, from its cached analysis.
-connection.onRequest(FEE_PREVIEW_METHOD, ({ uri }: FeePreviewParams) => feePreview(documents.get(uri), analyses));
+connection.onRequest(FEE_PREVIEW_METHOD, ({ uri }: FeePreviewParams) => feePreview(documents.get(uri), analyses, host.today()));
 // Form view (issue 14): the form model of an open document, and form edits as minimal text edits.
-connection.onRequest(FORM_MODEL_METHOD, ({ uri }: FormModelParams) => formModel(documents.get(uri), analyses, session.locale));
+connection.onRequest(FORM_MODEL_METHOD, ({ uri }: FormModelParams) =>
+  formModel(documents.get(uri), analyses, session.locale, host.today()),
+);
 connection.onRequest<FormEditResult, unknown>(FORM_EDIT_METHOD, (params: FormEditParams) =>
   formEdit(params, documents.get(params.uri), analyses, session.locale),
 );
 
 // Completion, hover, outline and folding (issue 4 items 2–4), from the cached analysis.
-connection.onCompletion((params) => completion(params, documents.get(params.textDocument.uri), analyses, session, logError));
+connection.onCompletion((params) =>
+  completion(params, documents.get(params.textDocument.uri), analyses, session, logError, host.today()),
+);
 connection.onHover((params) => hover(params, documents.get(params.textDocument.uri), analyses, session, logError));
 connection.onDocumentSymbol((params) => symbols(params, documents.get(params.textDocument.uri), analyses, session, logError));
 connection.onFoldingRanges((params) => folding(params, documents.get(params.textDocument.uri), analyses, logError));

@@ -19,7 +19,7 @@ import {
   validate,
   type FileProbe,
 } from '../../server/src/core';
-import { toDiagnostics } from '../../server/src/handlers/convert';
+import { toDiagnostics } from '../../server/src/lsp/convert';
 import { createFileProbe } from '../../server/src/node/file-probe';
 import {
   applyEdit,

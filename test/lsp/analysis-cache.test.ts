@@ -1,5 +1,5 @@
 /**
- * The server's analysis cache (handlers/analysis.ts), for what makes it fast: each version reuses
+ * The server's analysis cache (lsp/analysis.ts), for what makes it fast: each version reuses
  * the previous version's parse (and the result equals a fresh validation), and attachment probe
  * answers are remembered for a short while per document, forgotten when the document is dropped or
  * everything is invalidated.
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FileKind, ValidateOptions } from '../../server/src/core';
 import { validate } from '../../server/src/core';
-import { AnalysisCache, PROBE_MEMORY_MS, type DocumentSnapshot } from '../../server/src/handlers/analysis';
+import { AnalysisCache, PROBE_MEMORY_MS, type DocumentSnapshot } from '../../server/src/lsp/analysis';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '../../samples/complete/杭州云声.app95.yaml'), 'utf8');
 const URI = 'file:///work/app/a.app95.yaml';

@@ -1,14 +1,16 @@
 /**
- * The server's configuration plumbing without a connection (handlers/document-config.ts and
- * handlers/config-sync.ts): which URIs are configuration files, where the search stops, how the
+ * The server's configuration plumbing without a connection (host/editor-configs.ts, the
+ * ValidationHost of host/validation-host.ts and lsp/config-sync.ts): which URIs are configuration files, where the search stops, how the
  * user setting combines with the file, and which open documents a file event revalidates.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ConfigSync } from '../../server/src/handlers/config-sync';
-import { DocumentConfigs, isConfigUri, type OpenTexts } from '../../server/src/handlers/document-config';
+import { ConfigSync } from '../../server/src/lsp/config-sync';
+import { EditorConfigs, type OpenTexts } from '../../server/src/host/editor-configs';
+import { fsPathOf, isConfigUri } from '../../server/src/host/file-uri';
+import { ValidationHost } from '../../server/src/host/validation-host';
 import { clearConfigCache } from '../../server/src/node/find-config';
 import { fileUri } from './client';
 
@@ -26,14 +28,18 @@ class FakeOpen implements OpenTexts {
 describe('document configuration (server)', function () {
   let work: string;
   let open: FakeOpen;
-  let configs: DocumentConfigs;
+  let configs: EditorConfigs;
+  let host: ValidationHost;
+  /** The configuration the server validates the document at `uri` with (the user's overrides included). */
+  const configFor = (uri: string) => host.configFor(fsPathOf(uri));
   const app = (...segments: string[]): string => fileUri(path.join(work, ...segments));
 
   beforeEach(function () {
     work = mkdtempSync(path.join(tmpdir(), 'miit95-doc-config-'));
     mkdirSync(path.join(work, 'ws', 'a', 'b'), { recursive: true });
     open = new FakeOpen();
-    configs = new DocumentConfigs(open, () => '2026-03-01');
+    configs = new EditorConfigs(open);
+    host = new ValidationHost({ configs, clock: () => new Date(2026, 2, 1, 23, 30) });
     configs.setWorkspaceFolders([fileUri(path.join(work, 'ws'))]);
     clearConfigCache();
   });
@@ -63,16 +69,16 @@ describe('document configuration (server)', function () {
     writeFileSync(path.join(work, '.miit95.yaml'), 'rules:\n  R-TECH-001: off\n');
     const uri = app('ws', 'a', 'b', 'x.app95.yaml');
     assert.equal(configs.configPathFor(uri), undefined);
-    assert.deepEqual(configs.configFor(uri).severities, {});
+    assert.deepEqual(configFor(uri).severities, {});
     writeFileSync(path.join(work, 'ws', 'a', '.miit95.yml'), 'rules:\n  R-TECH-001: info\n');
     assert.equal(configs.configPathFor(uri), path.join(work, 'ws', 'a', '.miit95.yml'));
-    assert.deepEqual(configs.configFor(uri).severities, { 'R-TECH-001': 'info' });
+    assert.deepEqual(configFor(uri).severities, { 'R-TECH-001': 'info' });
   });
 
   it('searches up to the file-system root for a file outside every workspace folder', function () {
     writeFileSync(path.join(work, '.miit95.yaml'), 'rules:\n  R-TECH-001: off\n');
     mkdirSync(path.join(work, 'elsewhere'));
-    assert.deepEqual(configs.configFor(app('elsewhere', 'x.app95.yaml')).severities, { 'R-TECH-001': 'off' });
+    assert.deepEqual(configFor(app('elsewhere', 'x.app95.yaml')).severities, { 'R-TECH-001': 'off' });
   });
 
   it('uses the open editor text of the configuration, per version', function () {
@@ -80,30 +86,30 @@ describe('document configuration (server)', function () {
     writeFileSync(file, 'rules:\n  R-TECH-001: off\n');
     const uri = app('ws', 'a', 'x.app95.yaml');
     open.docs.set(fileUri(file), { version: 1, text: 'rules:\n  R-TECH-001: warning\n' });
-    assert.deepEqual(configs.configFor(uri).severities, { 'R-TECH-001': 'warning' });
+    assert.deepEqual(configFor(uri).severities, { 'R-TECH-001': 'warning' });
     open.docs.set(fileUri(file), { version: 2, text: 'rules:\n  R-TECH-001: error\n' });
-    assert.deepEqual(configs.configFor(uri).severities, { 'R-TECH-001': 'error' });
+    assert.deepEqual(configFor(uri).severities, { 'R-TECH-001': 'error' });
     open.docs.delete(fileUri(file));
     configs.forget(fileUri(file));
-    assert.deepEqual(configs.configFor(uri).severities, { 'R-TECH-001': 'off' });
+    assert.deepEqual(configFor(uri).severities, { 'R-TECH-001': 'off' });
   });
 
   it('puts the miit95.rules setting on top of the file, dropping invalid entries', function () {
     writeFileSync(path.join(work, 'ws', '.miit95.yaml'), 'rules:\n  R-TECH-001: off\n  R-TECH-002: info\n');
     const uri = app('ws', 'x.app95.yaml');
-    assert.equal(configs.setUserRules({ 'R-TECH-001': 'error', 'R-X': 'off', 'R-TECH-003': 'loud' }), true);
-    assert.deepEqual(configs.configFor(uri).severities, { 'R-TECH-001': 'error', 'R-TECH-002': 'info' });
-    assert.equal(configs.setUserRules({ 'R-TECH-001': 'error' }), false, 'the same overrides: no change');
-    assert.equal(configs.setUserRules(undefined), true);
-    assert.deepEqual(configs.configFor(uri).severities, { 'R-TECH-001': 'off', 'R-TECH-002': 'info' });
+    assert.equal(host.setUserRules({ 'R-TECH-001': 'error', 'R-X': 'off', 'R-TECH-003': 'loud' }), true);
+    assert.deepEqual(configFor(uri).severities, { 'R-TECH-001': 'error', 'R-TECH-002': 'info' });
+    assert.equal(host.setUserRules({ 'R-TECH-001': 'error' }), false, 'the same overrides: no change');
+    assert.equal(host.setUserRules(undefined), true);
+    assert.deepEqual(configFor(uri).severities, { 'R-TECH-001': 'off', 'R-TECH-002': 'info' });
   });
 
   it('gives application options with the probe, the configuration and today', function () {
-    const options = configs.optionsFor(app('ws', 'x.app95.yaml'));
+    const options = host.optionsFor(fsPathOf(app('ws', 'x.app95.yaml')));
     assert.equal(options.today, '2026-03-01');
     assert.ok(options.files !== undefined);
     assert.ok(options.config !== undefined);
-    assert.equal(configs.optionsFor('untitled:Untitled-1').files, undefined);
+    assert.equal(host.optionsFor(fsPathOf('untitled:Untitled-1')).files, undefined);
   });
 
   describe('ConfigSync', function () {
@@ -114,6 +120,7 @@ describe('document configuration (server)', function () {
       calls = [];
       sync = new ConfigSync({
         configs,
+        host,
         open,
         analyses: {
           invalidateAll: () => calls.push('invalidateAll'),

@@ -1,8 +1,8 @@
-/** Finding → Diagnostic conversion (handlers/convert.ts): ranges, severities, code, source, docs, data, related. */
+/** Finding → Diagnostic conversion (lsp/convert.ts): ranges, severities, code, source, docs, data, related. */
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-protocol/node';
-import { docsHref, toDiagnostics } from '../../server/src/handlers/convert';
+import { docsHref, toDiagnostics } from '../../server/src/lsp/convert';
 import { LineIndex, type Finding } from '../../server/src/core';
 
 const TEXT = 'apiVersion: miit95/v1\r\napplicant:\n  名称: 杭州\n  fax: 1\n';

@@ -1,5 +1,5 @@
 /**
- * The adaptive part of the diagnostics scheduler (handlers/diagnostics.ts): an edit of an idle
+ * The adaptive part of the diagnostics scheduler (lsp/diagnostics.ts): an edit of an idle
  * document whose last validation was fast is validated almost at once; a burst, or a slow document,
  * waits for the debounce (longer for a slow one). Uses a fake clock; waits on publish events only.
  */
@@ -13,7 +13,7 @@ import {
   DIAGNOSTICS_MAX_DEBOUNCE_MS,
   DiagnosticsScheduler,
   diagnosticsDelay,
-} from '../../server/src/handlers/diagnostics';
+} from '../../server/src/lsp/diagnostics';
 import type { DocumentSnapshot } from '../../server/src/handlers/validate-document';
 
 describe('diagnostics scheduler: adaptive delay', function () {

@@ -1,10 +1,10 @@
 /**
- * The per-document scheduler (handlers/diagnostics.ts) against a fake host: immediate first run,
+ * The per-document scheduler (lsp/diagnostics.ts) against a fake host: immediate first run,
  * debounce, version tags, superseded work dropped, close and dispose. Waits on publish events.
  */
 import assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { DIAGNOSTICS_DEBOUNCE_MS, DiagnosticsScheduler } from '../../server/src/handlers/diagnostics';
+import { DIAGNOSTICS_DEBOUNCE_MS, DiagnosticsScheduler } from '../../server/src/lsp/diagnostics';
 import type { DocumentSnapshot } from '../../server/src/handlers/validate-document';
 
 class FakeHost {

@@ -1,8 +1,8 @@
-/** The base of rule documentation links (handlers/docs-base.ts). */
+/** The base of rule documentation links (host/docs-base.ts). */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveDocsBase } from '../../server/src/handlers/docs-base';
+import { resolveDocsBase } from '../../server/src/host/docs-base';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ROOT_URL = `${pathToFileURL(ROOT).href}/`;

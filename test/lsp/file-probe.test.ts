@@ -1,13 +1,13 @@
 /**
  * The attachment FileProbe (node/file-probe.ts) and its per-document factory
- * (handlers/document-probe.ts): existence, kinds, and confinement to the application's folder tree.
+ * (host/document-probe.ts): existence, kinds, and confinement to the application's folder tree.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { probeForUri } from '../../server/src/handlers/document-probe';
+import { probeForUri } from '../../server/src/host/document-probe';
 import { createFileProbe } from '../../server/src/node/file-probe';
 import type { FileKind } from '../../server/src/core';
 

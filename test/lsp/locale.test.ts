@@ -1,6 +1,6 @@
-/** Locale resolution from the initialize request (handlers/locale.ts). */
+/** Locale resolution from the initialize request (lsp/locale.ts). */
 import assert from 'node:assert/strict';
-import { resolveLocale } from '../../server/src/handlers/locale';
+import { resolveLocale } from '../../server/src/lsp/locale';
 
 describe('locale from initialize', function () {
   const cases: [string, Parameters<typeof resolveLocale>[0], 'zh-cn' | 'en'][] = [

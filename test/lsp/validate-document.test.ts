@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { AnalysisCache, type DocumentSnapshot } from '../../server/src/handlers/analysis';
-import type { Session } from '../../server/src/handlers/initialize';
+import { AnalysisCache, type DocumentSnapshot } from '../../server/src/lsp/analysis';
+import type { Session } from '../../server/src/lsp/session';
 import { diagnosticsFor } from '../../server/src/handlers/validate-document';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '../../samples/complete/杭州云声.app95.yaml'), 'utf8');

@@ -13,8 +13,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as yazl from 'yazl';
 import type { DocumentSpec, ExportModel } from '../../server/src/core/export';
-import { exportApplication } from '../../server/src/node/export';
-import { NOW, readZip, REPO, scratch, TODAY, type Scratch } from '../unit/export/helpers';
+import { exportApplication } from '../../server/src/host/export-application';
+import { exportHost, readZip, REPO, scratch, type Scratch } from '../unit/export/helpers';
 import { distributedText } from './fixtures';
 import { checkRendering, expectedOf, squeeze, type Expected, type Rendering } from './expected-text';
 import { convertToPdf, INSTALL_HINT, missingTools, pageLines, pageTexts, renderPages } from './office-render';
@@ -29,7 +29,7 @@ interface Rendered {
 }
 
 async function exportAndRender(s: Scratch, name: string, draft: boolean): Promise<Rendered> {
-  const result = await exportApplication({ file: s.file, outDir: s.outDir, now: NOW, today: TODAY, draft });
+  const result = await exportApplication({ file: s.file, outDir: s.outDir, draft }, exportHost());
   assert.equal(result.status, 'written', JSON.stringify(result.status === 'blocked' ? result.blocking : result.status));
   if (result.status !== 'written') throw new Error('not written');
   const out = path.join(RESULTS, name);

@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isInside } from '../../server/src/node/file-probe';
-import { exportApplication, safeEntryName, UnsafeEntryNameError, writeZip } from '../../server/src/node/export';
+import { exportApplication } from '../../server/src/host/export-application';
+import { safeEntryName, UnsafeEntryNameError, writeZip } from '../../server/src/node/export';
 import { fuzzParameters } from '../fuzz/edits';
-import { NOW, readZip, SAMPLE_TEXT, scratch, TODAY } from '../unit/export/helpers';
+import { exportHost, NOW, readZip, SAMPLE_TEXT, scratch } from '../unit/export/helpers';
 import { REPO_ROOT } from '../lsp/client';
 
 /** The fs module object itself (an `import * as` namespace is a copy): calls of the code under test go through it. */
@@ -156,9 +157,7 @@ describe('security: the export never opens a file outside the application folder
           outDir: path.join(s.outDir, String(copyAttachments)),
           draft: true,
           copyAttachments,
-          now: NOW,
-          today: TODAY,
-        });
+        }, exportHost());
         assert.equal(result.status, 'written');
         assert.ok(opened.length > 0, 'the watch sees the reads');
         for (const file of opened) {

@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportResult } from '../../../server/src/node/export/editor-export';
-import { localToday } from '../../../server/src/node/today';
+import { localDate } from '../../../server/src/core/local-date';
 import { t } from '../l10n';
 
 export const exportCommandId = 'miit95.export';
@@ -102,7 +102,7 @@ async function run(
     copyAttachments: vscode.workspace.isTrusted,
     ...(folder !== undefined ? { workspaceRoot: folder } : {}),
     userRules: vscode.workspace.getConfiguration('miit95').get<unknown>('rules'),
-    today: localToday(),
+    today: localDate(new Date()),
   });
   output.info(`export ${file} → ${settings.outDir}: ${result.status}`);
   return result;

@@ -11,7 +11,7 @@
  */
 import * as vscode from 'vscode';
 import { applicationTemplate, firstPlaceholder, templateFileName } from '../../../server/src/core/template';
-import { localToday } from '../../../server/src/node/today';
+import { localDate } from '../../../server/src/core/local-date';
 import { t } from '../l10n';
 
 export const newApplicationCommand = 'miit95.newApplication';
@@ -128,7 +128,7 @@ export async function newApplication(arg?: unknown): Promise<vscode.Uri | undefi
     if (!overwrite) return undefined;
   }
 
-  const text = applicationTemplate({ companyName, today: localToday() });
+  const text = applicationTemplate({ companyName, today: localDate(new Date()) });
   await writeFile(target, text);
   const document = await vscode.workspace.openTextDocument(target);
   const editor = await vscode.window.showTextDocument(document);

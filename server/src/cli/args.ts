@@ -10,6 +10,7 @@ import { initCommand, type InitCommand } from './init';
 import { feesCommand, type FeesCommand } from './fees';
 import { exportCommand, type ExportCommand } from './export';
 import { fixCommand, type FixCommand } from './fix';
+import { calendarCommand, portfolioCommand, type CalendarCommand, type PortfolioCommand } from './portfolio';
 
 export type OutputFormat = 'text' | 'json';
 /** `check` also writes SARIF 2.1.0. */
@@ -34,11 +35,13 @@ export type CliCommand =
   | FeesCommand
   | ExportCommand
   | FixCommand
+  | PortfolioCommand
+  | CalendarCommand
   | { readonly kind: 'usage-error'; readonly message: LocalizedText };
 
-const COMMANDS: readonly string[] = ['check', 'rules', 'init', 'fees', 'export', 'fix'];
+const COMMANDS: readonly string[] = ['check', 'rules', 'init', 'fees', 'export', 'fix', 'portfolio', 'calendar'];
 /** The commands with a help text of their own (`miit95 <command> --help`). */
-const HELP_TOPICS: readonly HelpTopic[] = ['check', 'rules', 'init', 'fees', 'export', 'fix'];
+const HELP_TOPICS: readonly HelpTopic[] = ['check', 'rules', 'init', 'fees', 'export', 'fix', 'portfolio', 'calendar'];
 
 export function parseLang(value: string): Locale | undefined {
   const v = value.trim().toLowerCase();
@@ -73,6 +76,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
         'fail-on': { type: 'string' },
         // fix
         'dry-run': { type: 'boolean' },
+        // portfolio
+        'window-days': { type: 'string' },
       },
     });
   } catch (error) {
@@ -102,6 +107,8 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === 'fees') return feesCommand(values, paths, locale);
   if (command === 'export') return exportCommand(values, paths, locale);
   if (command === 'fix') return fixCommand(values, paths, locale);
+  if (command === 'portfolio') return portfolioCommand(values, paths, locale);
+  if (command === 'calendar') return calendarCommand(values, paths, locale);
 
   const format = values.format ?? 'text';
   if (command === 'check' && format === 'sarif') return checkCommand(values, paths, locale, 'sarif');

@@ -8,12 +8,10 @@
 import * as path from 'node:path';
 import { isConfigFileName, type Locale } from '../core';
 import { discoverApplications } from '../node/discover';
-import { createFileProbe } from '../node/file-probe';
-import { MAX_APPLICATION_BYTES, readApplicationText } from '../node/read-text';
-import { localToday } from '../node/today';
-import { describeError, validateSafelyWith } from '../node/validate-safely';
+import { openCliHost } from '../host/cli-configs';
+import { MAX_APPLICATION_BYTES } from '../node/read-text';
+import { describeError } from '../node/validate-safely';
 import type { CheckFormat, FailOn } from './args';
-import { CliConfigs } from './config';
 import { renderJson, renderText, type CheckedFile } from './format';
 import { renderSarif } from './sarif';
 import type { CliIo } from './io';
@@ -43,12 +41,12 @@ function displayPath(cwd: string, absolute: string): string {
 
 export function runCheck(options: CheckOptions, io: CliIo): number {
   const maxBytes = options.maxBytes ?? MAX_APPLICATION_BYTES;
-  const configs = CliConfigs.open(options.config, io.cwd);
-  if (!(configs instanceof CliConfigs)) {
-    io.err(bilingual(configs.problem));
+  const opened = openCliHost(options.config, io.cwd, options.today);
+  if ('problem' in opened) {
+    io.err(bilingual(opened.problem));
     return EXIT_USAGE;
   }
-  const today = options.today ?? localToday();
+  const { host, configs } = opened;
   const { files, problems } = discoverApplications(options.paths, io.cwd);
   // Inputs that could not be used: reported on stderr, counted in the summary, exit code 2.
   let unusable = problems.length;
@@ -62,21 +60,15 @@ export function runCheck(options: CheckOptions, io: CliIo): number {
       configs.addInput(absolute);
       continue;
     }
-    const read = readApplicationText(absolute, maxBytes);
-    if (!read.ok) {
+    const validated = host.validate(absolute, undefined, maxBytes);
+    if (!validated.ok) {
       unusable++;
-      io.err(bilingual(readFailureText(file, read, maxBytes)));
+      io.err(bilingual(readFailureText(file, validated.failure, maxBytes)));
       continue;
     }
-    const { findings, result, error } = validateSafelyWith(read.text, {
-      files: createFileProbe(path.dirname(absolute)),
-      config: configs.configFor(absolute),
-      today,
-      // Each file is checked once: nothing to keep for a next version.
-      keepForReuse: false,
-    });
+    const { text, findings, result, error } = validated;
     if (error !== undefined) io.err(bilingual(internalErrorText(file, describeError(error))));
-    checked.push({ file, text: read.text, findings, suppressions: result?.suppressions ?? [] });
+    checked.push({ file, text, findings, suppressions: result?.suppressions ?? [] });
   }
   // Each configuration file's own findings, once, before the applications it configured.
   const configFiles: CheckedFile[] = [];

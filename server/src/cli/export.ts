@@ -7,8 +7,8 @@
  */
 import * as path from 'node:path';
 import type { Locale, LocalizedText } from '../core';
-import { exportApplication, type ExportResult } from '../node/export';
-import { localToday } from '../node/today';
+import { openCliHost } from '../host/cli-configs';
+import { exportApplication, type ExportResult } from '../host/export-application';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './check';
 import type { CliIo } from './io';
 import { bilingual, readFailureText } from './messages';
@@ -141,14 +141,15 @@ function report(result: ExportResult, command: ExportCommand, io: CliIo, file: s
 export async function runExport(command: ExportCommand, io: CliIo): Promise<number> {
   const absolute = path.resolve(io.cwd, command.file);
   const outDir = path.resolve(io.cwd, command.outDir ?? path.dirname(absolute));
-  const result = await exportApplication({
-    file: absolute,
-    outDir,
-    zip: command.zip,
-    draft: command.draft,
-    overwrite: command.force,
-    today: command.today ?? localToday(),
-  });
+  const opened = openCliHost(undefined, io.cwd, command.today);
+  if ('problem' in opened) {
+    io.err(bilingual(opened.problem));
+    return EXIT_USAGE;
+  }
+  const result = await exportApplication(
+    { file: absolute, outDir, zip: command.zip, draft: command.draft, overwrite: command.force },
+    opened.host,
+  );
   return report(result, command, io, path.relative(io.cwd, absolute) || path.basename(absolute));
 }
 

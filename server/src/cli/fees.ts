@@ -9,12 +9,10 @@ import * as path from 'node:path';
 import { isConfigFileName, type Locale, type LocalizedText } from '../core';
 import { parseIsoDate } from '../core/checks/dates';
 import { computeFeeModel } from '../core/fees/model';
-import { createFileProbe } from '../node/file-probe';
-import { MAX_APPLICATION_BYTES, readApplicationText } from '../node/read-text';
-import { localToday } from '../node/today';
-import { describeError, validateSafelyWith } from '../node/validate-safely';
+import { MAX_APPLICATION_BYTES } from '../node/read-text';
+import { describeError } from '../node/validate-safely';
 import type { OutputFormat } from './args';
-import { CliConfigs } from './config';
+import { openCliHost } from '../host/cli-configs';
 import { renderFeesJson, renderFeesText } from './fees-format';
 import type { CliIo } from './io';
 import { bilingual, internalErrorText, readFailureText } from './messages';
@@ -103,22 +101,19 @@ export function runFees(command: FeesCommand, io: CliIo, maxBytes = MAX_APPLICAT
     );
     return EXIT_FEES_USAGE;
   }
-  const configs = CliConfigs.open(command.config, io.cwd);
-  if (!(configs instanceof CliConfigs)) {
-    io.err(bilingual(configs.problem));
+  const opened = openCliHost(command.config, io.cwd, command.today);
+  if ('problem' in opened) {
+    io.err(bilingual(opened.problem));
     return EXIT_FEES_USAGE;
   }
-  const read = readApplicationText(absolute, maxBytes);
+  const { host } = opened;
+  const read = host.validate(absolute, undefined, maxBytes);
   if (!read.ok) {
-    io.err(bilingual(readFailureText(file, read, maxBytes)));
+    io.err(bilingual(readFailureText(file, read.failure, maxBytes)));
     return EXIT_FEES_USAGE;
   }
-  const today = command.today ?? localToday();
-  const { findings, result, error } = validateSafelyWith(read.text, {
-    files: createFileProbe(path.dirname(absolute)),
-    config: configs.configFor(absolute),
-    today,
-  });
+  const today = host.today();
+  const { findings, result, error } = read;
   if (error !== undefined) io.err(bilingual(internalErrorText(file, describeError(error))));
   const parsed = result?.document;
   const model = computeFeeModel({ value: parsed?.hasRoot ? parsed.value : undefined, findings, today });

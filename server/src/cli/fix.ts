@@ -10,11 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, isConfigFileName, LineIndex, planFixAll, type Locale, type LocalizedText } from '../core';
 import { discoverApplications } from '../node/discover';
-import { createFileProbe } from '../node/file-probe';
-import { MAX_APPLICATION_BYTES, readApplicationText } from '../node/read-text';
-import { localToday } from '../node/today';
-import { describeError, validateSafelyWith } from '../node/validate-safely';
-import { CliConfigs } from './config';
+import { MAX_APPLICATION_BYTES } from '../node/read-text';
+import { describeError, type SafeValidation } from '../node/validate-safely';
+import { openCliHost } from '../host/cli-configs';
 import { unifiedDiff } from './diff';
 import type { CliIo } from './io';
 import { bilingual, inputProblemText, internalErrorText, readFailureText, usage } from './messages';
@@ -112,7 +110,7 @@ export interface FixedText {
 /** Plans and applies fix-all to one text (already validated as `findings` of `document`). */
 export function fixText(
   original: string,
-  validation: ReturnType<typeof validateSafelyWith>,
+  validation: SafeValidation,
 ): FixedText | undefined {
   const parsed = validation.result?.document;
   if (parsed === undefined || validation.error !== undefined) return undefined;
@@ -171,12 +169,12 @@ function summary(files: number, changes: number, dryRun: boolean, locale: Locale
 
 export function runFix(command: FixCommand, io: CliIo, options: { readonly today?: string; readonly maxBytes?: number } = {}): number {
   const maxBytes = options.maxBytes ?? MAX_APPLICATION_BYTES;
-  const configs = CliConfigs.open(command.config, io.cwd);
-  if (!(configs instanceof CliConfigs)) {
-    io.err(bilingual(configs.problem));
+  const opened = openCliHost(command.config, io.cwd, options.today);
+  if ('problem' in opened) {
+    io.err(bilingual(opened.problem));
     return EXIT_FIX_FAILED;
   }
-  const today = options.today ?? localToday();
+  const { host } = opened;
   const { files, problems } = discoverApplications(command.paths, io.cwd);
   let failed = problems.length > 0;
   for (const problem of problems) io.err(bilingual(inputProblemText(problem)));
@@ -186,17 +184,13 @@ export function runFix(command: FixCommand, io: CliIo, options: { readonly today
   for (const absolute of files) {
     if (isConfigFileName(path.basename(absolute))) continue;
     const file = path.relative(io.cwd, absolute) || path.basename(absolute);
-    const read = readApplicationText(absolute, maxBytes);
-    if (!read.ok) {
+    const validation = host.validate(absolute, undefined, maxBytes);
+    if (!validation.ok) {
       failed = true;
-      io.err(bilingual(readFailureText(file, read, maxBytes)));
+      io.err(bilingual(readFailureText(file, validation.failure, maxBytes)));
       continue;
     }
-    const validation = validateSafelyWith(read.text, {
-      files: createFileProbe(path.dirname(absolute)),
-      config: configs.configFor(absolute),
-      today,
-    });
+    const read = validation;
     if (validation.error !== undefined) io.err(bilingual(internalErrorText(file, describeError(validation.error))));
     const fixed = fixText(read.text, validation);
     if (fixed === undefined || fixed.changes.length === 0) continue;

@@ -8,8 +8,9 @@ import { INIT_HELP } from './init';
 import { FEES_HELP } from './fees';
 import { EXPORT_HELP } from './export';
 import { FIX_HELP } from './fix';
+import { CALENDAR_HELP, PORTFOLIO_HELP } from './portfolio';
 
-export type HelpTopic = 'program' | 'check' | 'rules' | 'init' | 'fees' | 'export' | 'fix';
+export type HelpTopic = 'program' | 'check' | 'rules' | 'init' | 'fees' | 'export' | 'fix' | 'portfolio' | 'calendar';
 
 const limitMb = MAX_APPLICATION_BYTES / (1024 * 1024);
 
@@ -26,6 +27,8 @@ const PROGRAM_HELP: LocalizedText = {
   init [--name <公司名>]    生成新的申请文件模板（<公司名>.app95.yaml）
   fees <申请文件>           预览码号资源占用费（年费、第一年缴费计划、有效期内合计）
   export <申请文件>         导出申报材料包（申请表、技术方案、承诺书 .docx，网络组织方案图，清单，附件）
+  portfolio <文件夹...>     列出全部申请的状态、首选号码与年费、材料完整度和期限（text、json、csv）
+  calendar <文件夹...>      把全部申请的期限写成日历文件（--out 期限.ics）
 
 选项：
   -h, --help                显示帮助（“miit95 check --help” 显示 check 命令的帮助）
@@ -44,6 +47,9 @@ Commands:
   fees <application>            preview the occupation fees (annual, first-year payments, total)
   export <application>          export the submission package (form, technical plan, pledge as
                                 .docx, network diagram, checklist, manifest, attachments)
+  portfolio <folders...>        list every application: state, first number and fee, materials,
+                                deadlines (text, json or csv)
+  calendar <folders...>         write every application's deadlines as a calendar (--out x.ics)
 
 Options:
   -h, --help                    show help ("miit95 check --help" for the check command)
@@ -168,6 +174,8 @@ const HELP: Readonly<Record<HelpTopic, LocalizedText>> = {
   rules: RULES_HELP,
   init: INIT_HELP,
   fees: FEES_HELP,
+  portfolio: PORTFOLIO_HELP,
+  calendar: CALENDAR_HELP,
   export: EXPORT_HELP,
   fix: FIX_HELP,
 };

@@ -7,9 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locale, LocalizedText } from '../core';
+import { localDate, type Locale, type LocalizedText } from '../core';
 import { applicationTemplate, templateFileName } from '../core/template';
-import { localToday } from '../node/today';
+import { systemClock } from '../host/validation-host';
 import type { CliIo } from './io';
 import { bilingual, PROGRAM } from './messages';
 
@@ -97,7 +97,7 @@ export function writeAtomically(target: string, text: string, force: boolean): '
   }
 }
 
-export function runInit(command: InitCommand, io: CliIo, today: string = localToday()): number {
+export function runInit(command: InitCommand, io: CliIo, today: string = localDate(systemClock())): number {
   const text = applicationTemplate({ companyName: command.name ?? '', today });
   if (command.out === '-') {
     io.out(text);

@@ -11,6 +11,7 @@ import { runInit } from './init';
 import { runFees } from './fees';
 import { runExport } from './export';
 import { runFix } from './fix';
+import { runCalendar, runPortfolio } from './portfolio';
 import type { CliIo } from './io';
 import { bilingual, usageHint } from './messages';
 
@@ -40,6 +41,10 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
         return runFix(command, io);
       case 'export':
         return runExport(command, io).catch((error: unknown) => internalError(error, io));
+      case 'portfolio':
+        return runPortfolio(command, io).catch((error: unknown) => internalError(error, io));
+      case 'calendar':
+        return runCalendar(command, io).catch((error: unknown) => internalError(error, io));
     }
   } catch (error) {
     return internalError(error, io);

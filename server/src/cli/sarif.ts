@@ -17,7 +17,7 @@ import {
   type LocalizedText,
   type Severity,
 } from '../core';
-import { resolveDocsBase } from '../handlers/docs-base';
+import { resolveDocsBase } from '../host/docs-base';
 import type { CheckedFile } from './format';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

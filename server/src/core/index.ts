@@ -6,6 +6,7 @@ export * from './types';
 export { validate, validateDocument, compareFindings } from './service';
 export type { FileKind, FileProbe, ValidateOptions, ValidationResult } from './service';
 export { LineIndex } from './document/line-index';
+export { localDate } from './local-date';
 export type { Position } from './document/line-index';
 
 // Document layer: parse once, locate paths, name paths.

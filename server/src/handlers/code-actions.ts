@@ -29,9 +29,9 @@ import {
   type LocalizedText,
   type TextEdit,
 } from '../core';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { DIAGNOSTIC_SOURCE, toRange, type DiagnosticData } from './convert';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { DIAGNOSTIC_SOURCE, toRange, type DiagnosticData } from '../lsp/convert';
+import type { Session } from '../lsp/session';
 
 /** The fix-all kind, for `editor.codeActionsOnSave: { "source.fixAll.miit95": "explicit" }`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.miit95`;

@@ -7,9 +7,9 @@
 import type { CodeLens, Command } from 'vscode-languageserver/node';
 import { documentLenses, type LensAction } from '../core/features/lenses';
 import { CLIENT_COMMANDS } from '../editor-protocol';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { toRange } from './convert';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { toRange } from '../lsp/convert';
+import type { Session } from '../lsp/session';
 
 function commandOf(action: LensAction, title: string, uri: string, tooltip: string | undefined): Command {
   const base = tooltip === undefined ? { title } : { title, tooltip };

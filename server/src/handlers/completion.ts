@@ -14,10 +14,9 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver/node';
 import { completionsAt, type FeatureCompletionItemKind } from '../core';
-import { localToday } from '../node/today';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { docsHref, toRange } from './convert';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { docsHref, toRange } from '../lsp/convert';
+import type { Session } from '../lsp/session';
 
 /** The characters that open the list: after `key:`, a space, `- `, and inside `[ … , … ]`. */
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '-', '[', ',', '"'];
@@ -38,6 +37,8 @@ export function completion(
   analyses: AnalysisCache,
   session: Session,
   logError: (message: string) => void,
+  /** Today's date (the host's clock), for date values. */
+  today: string,
 ): CompletionList | null {
   if (document === undefined) return null;
   try {
@@ -54,7 +55,7 @@ export function completion(
       offset,
       {
         locale: session.locale,
-        today: localToday(),
+        today,
         ...(trigger !== undefined ? { triggerCharacter: trigger } : {}),
         linkFor: (docs) => docsHref(docs, session.docsBase),
       },

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver/node';
 import { attachmentLinks } from '../core';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { toRange } from './convert';
-import { fsPathOf } from './document-config';
-import { probeForUri } from './document-probe';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { toRange } from '../lsp/convert';
+import { fsPathOf } from '../host/file-uri';
+import { probeForUri } from '../host/document-probe';
 
 export function documentLinks(
   params: DocumentLinkParams,

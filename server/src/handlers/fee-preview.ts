@@ -7,8 +7,7 @@
 import { locate, type Position } from '../core';
 import { computeFeeModel, type FeeModel } from '../core/fees/model';
 import { modelPaths, pathKey } from '../core/fees/paths';
-import { localToday } from '../node/today';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
 
 export const FEE_PREVIEW_METHOD = 'miit95/feePreview';
 
@@ -32,13 +31,13 @@ export interface FeePreviewResult {
 }
 
 /**
- * The fee preview of `document` as of `today` (the local date, as the date rules use it), or null when
+ * The fee preview of `document` as of `today` (the host's date, as the date rules use it), or null when
  * the server does not have it open or it is a `.miit95.yaml` configuration file.
  */
 export function feePreview(
   document: DocumentSnapshot | undefined,
   analyses: AnalysisCache,
-  today: string = localToday(),
+  today: string,
 ): FeePreviewResult | null {
   if (document === undefined) return null;
   const analysis = analyses.get(document);

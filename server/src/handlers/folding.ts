@@ -5,7 +5,7 @@
  */
 import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver/node';
 import { foldingRanges } from '../core';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
 
 export function folding(
   params: FoldingRangeParams,

@@ -6,15 +6,14 @@
  */
 import { buildFormModel, formEditEdits, type Locale } from '../core';
 import type { FormEditParams, FormEditResult, FormModelResult } from '../editor-protocol';
-import { localToday } from '../node/today';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
 
 /** The form model of `document`, or null when it is not open or is a `.miit95.yaml` file. */
 export function formModel(
   document: DocumentSnapshot | undefined,
   analyses: AnalysisCache,
   locale: Locale,
-  today: string = localToday(),
+  today: string,
 ): FormModelResult | null {
   if (document === undefined) return null;
   const analysis = analyses.get(document);

@@ -6,9 +6,9 @@
  */
 import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import { hoverAt } from '../core';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { docsHref, toRange } from './convert';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { docsHref, toRange } from '../lsp/convert';
+import type { Session } from '../lsp/session';
 
 export function hover(
   params: HoverParams,

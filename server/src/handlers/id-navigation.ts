@@ -5,8 +5,8 @@
  */
 import type { DefinitionParams, Location, ReferenceParams } from 'vscode-languageserver/node';
 import { definitionsAt, referencesAt, type IdOccurrence } from '../core';
-import type { Analysis, AnalysisCache, DocumentSnapshot } from './analysis';
-import { toRange } from './convert';
+import type { Analysis, AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { toRange } from '../lsp/convert';
 
 type Lookup = (analysis: Analysis, offset: number) => IdOccurrence[];
 

@@ -1,6 +1,6 @@
 /**
  * Answers `initialize`: the capabilities the server implements (incremental text sync; clients that
- * only send full text work too), the display language and the base of the rule docs links.
+ * only send full text work too), and opens the session (lsp/session.ts).
  */
 import {
   TextDocumentSyncKind,
@@ -8,9 +8,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import type { Locale } from '../core';
-import { resolveDocsBase } from './docs-base';
-import { resolveLocale } from './locale';
+import { openSession, type Session } from '../lsp/session';
 import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 import { CODE_ACTION_KINDS } from './code-actions';
 
@@ -32,18 +30,12 @@ export function serverCapabilities(): ServerCapabilities {
   };
 }
 
-export interface Session {
-  readonly locale: Locale;
-  /** Base URL for relative rule docs paths; undefined when it cannot be found. */
-  readonly docsBase: string | undefined;
-}
-
 export function initialize(
   params: InitializeParams,
   version: string,
 ): { result: InitializeResult; session: Session } {
   return {
-    session: { locale: resolveLocale(params), docsBase: resolveDocsBase(params.initializationOptions) },
+    session: openSession(params),
     result: { capabilities: serverCapabilities(), serverInfo: { name: SERVER_NAME, version } },
   };
 }

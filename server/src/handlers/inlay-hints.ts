@@ -5,8 +5,8 @@
  */
 import type { InlayHint, Range } from 'vscode-languageserver/node';
 import { documentHints } from '../core/features/lenses';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import type { Session } from '../lsp/session';
 
 function inside(range: Range, line: number): boolean {
   return line >= range.start.line && line <= range.end.line;

@@ -5,9 +5,9 @@
  */
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { documentSymbols, type LineIndex, type OutlineKind, type OutlineSymbol } from '../core';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { toRange } from './convert';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { toRange } from '../lsp/convert';
+import type { Session } from '../lsp/session';
 
 const KINDS: Readonly<Record<OutlineKind, SymbolKind>> = {
   section: SymbolKind.Module,

@@ -6,11 +6,11 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { LineIndex } from '../core';
 import { describeError, internalErrorFinding } from '../node/validate-safely';
-import type { AnalysisCache, DocumentSnapshot } from './analysis';
-import { toDiagnostics } from './convert';
-import type { Session } from './initialize';
+import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
+import { toDiagnostics } from '../lsp/convert';
+import type { Session } from '../lsp/session';
 
-export type { DocumentSnapshot } from './analysis';
+export type { DocumentSnapshot } from '../lsp/analysis';
 
 function stackOf(error: unknown): string {
   return error instanceof Error && error.stack !== undefined ? error.stack : describeError(error);

@@ -155,7 +155,7 @@ function isGroupAlive(pid) {
  * under `scratch`. Uses MIIT95_E2E_PORT if set (refused when busy), else a free port. Resolves
  * when our own process logged that it listens and /healthz answers.
  */
-export async function startCodeServer({ scratch, workspace, env = {} }) {
+export async function startCodeServer({ scratch, workspace, env = {}, settings = {} }) {
   const bin = codeServerBin();
   const requested = process.env.MIIT95_E2E_PORT ? Number(process.env.MIIT95_E2E_PORT) : undefined;
   const port = requested ?? (await freePort());
@@ -185,6 +185,7 @@ export async function startCodeServer({ scratch, workspace, env = {} }) {
         'files.hotExit': 'off',
         'window.restoreWindows': 'none',
         'window.confirmBeforeClose': 'never',
+        ...settings,
       },
       null,
       2,

@@ -29,10 +29,11 @@ export const resultsDir = path.join(repoDir, 'test-results');
  * - `requires`: build outputs (relative to the extension) that must exist before anything starts.
  * - `prepare(workspace)`: optional checks on the copied workspace before code-server starts (fail
  *   fast); its result is passed to `scenario` as the second argument.
+ * - `settings`: user settings added to the defaults (e.g. { 'miit95.language': 'zh-cn' }).
  * - `scenario(ui, prepared)`: the test itself; `ui` is described at `session` below.
  */
 export function runUiTest(
-  { tag, scratchName, screenshot: screenshotName, requires = ['dist/extension.js'], prepare },
+  { tag, scratchName, screenshot: screenshotName, requires = ['dist/extension.js'], prepare, settings },
   scenario,
 ) {
   const stepTimeout = Number(process.env.MIIT95_UI_STEP_TIMEOUT ?? 45_000);
@@ -44,7 +45,7 @@ export function runUiTest(
     const scratch = makeScratch(scratchName);
     const workspace = copySamples(scratch);
     const prepared = prepare ? await prepare(workspace) : undefined;
-    const server = await startCodeServer({ scratch, workspace });
+    const server = await startCodeServer({ scratch, workspace, settings });
     const { page } = await launchBrowser(scratch);
     fs.mkdirSync(resultsDir, { recursive: true });
 

@@ -9,15 +9,16 @@ import * as path from 'node:path';
 import { parseApplication } from '../../../server/src/core';
 import { buildDiagram } from '../../../server/src/core/export';
 import { dateCn } from '../../../server/src/core/export/format';
-import { exportApplication, layoutDiagram } from '../../../server/src/node/export';
+import { exportApplication } from '../../../server/src/host/export-application';
+import { layoutDiagram } from '../../../server/src/node/export';
 import { wrapText } from '../../../server/src/node/export/diagram-layout';
 import { placeDiagram } from '../../../server/src/node/export/docx-render';
 import { distributedText } from '../../office/fixtures';
-import { NOW, parseXml, readDocx, scratch, TODAY } from './helpers';
+import { exportHost, parseXml, readDocx, scratch } from './helpers';
 
 async function exported(text?: string): Promise<{ dir: string; dispose: () => void }> {
   const s = scratch(text);
-  const result = await exportApplication({ file: s.file, outDir: s.outDir, now: NOW, today: TODAY, draft: true });
+  const result = await exportApplication({ file: s.file, outDir: s.outDir, draft: true }, exportHost());
   assert.equal(result.status, 'written');
   if (result.status !== 'written') throw new Error('not written');
   return { dir: result.target, dispose: () => s.dispose() };

@@ -7,8 +7,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { exportApplication, sha256, type ExportResult } from '../../../server/src/node/export';
-import { NOW, parseXml, readDocx, readZip, SAMPLE_TEXT, scratch, TODAY, type Scratch } from './helpers';
+import { exportApplication, type ExportResult } from '../../../server/src/host/export-application';
+import { sha256 } from '../../../server/src/node/export';
+import { exportHost, NOW, parseXml, readDocx, readZip, SAMPLE_TEXT, scratch, type Scratch } from './helpers';
 
 const PROVINCES = ['浙江省', '江苏省', '上海市', '安徽省', '福建省', '广东省', '北京市'];
 const PACKAGE = '杭州云声-申报材料';
@@ -29,7 +30,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 async function run(s: Scratch, options: { draft?: boolean; zip?: boolean; overwrite?: boolean; copyAttachments?: boolean } = {}): Promise<ExportResult> {
-  return exportApplication({ file: s.file, outDir: s.outDir, now: NOW, today: TODAY, ...options });
+  return exportApplication({ file: s.file, outDir: s.outDir, ...options }, exportHost());
 }
 
 describe('export: the complete sample', function () {
@@ -236,7 +237,7 @@ describe('export: refusals, drafts and overwriting', function () {
   it('without a CJK font leaves 网络组织方案图.png out and says so in both languages; the rest is written', async () => {
     const s = scratch();
     try {
-      const result = exportApplication({ file: s.file, outDir: s.outDir, now: NOW, today: TODAY, cjkFont: '/no/such/font.ttc' });
+      const result = exportApplication({ file: s.file, outDir: s.outDir, cjkFont: '/no/such/font.ttc' }, exportHost());
       const done = written(await result);
       assert.ok(!existsSync(path.join(done.target, '网络组织方案图.png')));
       assert.ok(existsSync(path.join(done.target, '网络组织方案图.svg')));

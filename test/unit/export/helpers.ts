@@ -9,6 +9,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DOMParser, type Document as XmlDocument } from '@xmldom/xmldom';
 import * as yauzl from 'yauzl';
+import { DiskConfigs } from '../../../server/src/host/disk-configs';
+import { ValidationHost } from '../../../server/src/host/validation-host';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const SAMPLE_DIR = path.join(REPO, 'samples', 'complete');
@@ -104,4 +106,9 @@ export async function readDocx(file: string): Promise<DocxContent> {
   const headerXml = headers.map((h) => parts.get(h)!.toString('utf8')).join('\n');
   const headerText = headers.map((h) => paragraphText(parseXml(parts.get(h)!.toString('utf8')))).join('\n');
   return { parts, document, text: paragraphText(document), headerText, headerXml };
+}
+
+/** The host the export tests validate with: the disk's `.miit95.yaml`, TODAY, and the clock stopped at NOW. */
+export function exportHost(): ValidationHost {
+  return new ValidationHost({ configs: new DiskConfigs(), today: TODAY, clock: () => NOW });
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FEE_PREVIEW_METHOD as CLIENT_METHOD } from '../../../client/src/preview/protocol';
 import { isFromWebview, makeNonce, previewHtml } from '../../../client/src/preview/html';
-import { AnalysisCache } from '../../../server/src/handlers/analysis';
+import { AnalysisCache } from '../../../server/src/lsp/analysis';
 import { FEE_PREVIEW_METHOD, feePreview, type FeeRange } from '../../../server/src/handlers/fee-preview';
 
 const SAMPLE = path.join(__dirname, '../../../samples/complete/杭州云声.app95.yaml');
@@ -67,9 +67,9 @@ describe('fee preview wiring', () => {
 
     it('gives null for a document it does not have, or a configuration file', () => {
       const cache = new AnalysisCache(() => ({}));
-      assert.equal(feePreview(undefined, cache), null);
+      assert.equal(feePreview(undefined, cache, '2026-11-28'), null);
       const config = { uri: 'file:///w/.miit95.yaml', version: 1, getText: () => 'rules: {}\n' };
-      assert.equal(feePreview(config, cache), null);
+      assert.equal(feePreview(config, cache, '2026-11-28'), null);
     });
   });
 

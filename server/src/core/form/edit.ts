@@ -19,10 +19,25 @@ function samePath(a: DataPath, b: DataPath): boolean {
   return a.length === b.length && a.every((segment, i) => String(segment) === String(b[i]));
 }
 
-/** What a new property or item starts as: the schema's placeholder, else an empty text. */
+/**
+ * The schema's placeholder with its example data blanked: texts empty, numbers null (yes/no kept).
+ * A form shows a blank as a field to fill in, and the schema and rules flag it until it is; an
+ * example value (浙江省, 95079) could pass unnoticed for the applicant's own.
+ */
+function blank(value: unknown): unknown {
+  if (typeof value === 'string') return '';
+  if (typeof value === 'number') return null;
+  if (Array.isArray(value)) return value.map(blank);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]));
+  }
+  return value;
+}
+
+/** What a new property or item starts as: the schema's shape for it, blanked. */
 function placeholder(path: DataPath): unknown {
   try {
-    return placeholderFor(getApplicationValidator(), path) ?? '';
+    return blank(placeholderFor(getApplicationValidator(), path) ?? '');
   } catch {
     return '';
   }

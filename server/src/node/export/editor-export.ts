@@ -5,17 +5,19 @@
  * the same exportApplication as `miit95 export`. Keeps the core, docx and the diagram layout out of
  * the extension's activation.
  */
-import { mergeSeverities, parseSeverityOverrides } from '../../core';
-import { configFor } from '../find-config';
-import { exportApplication, type ExportOptions, type ExportResult } from './export-application';
+import { DiskConfigs } from '../../host/disk-configs';
+import { exportApplication, type ExportOptions, type ExportResult } from '../../host/export-application';
+import { ValidationHost } from '../../host/validation-host';
 
-export type { ExportResult } from './export-application';
+export type { ExportResult } from '../../host/export-application';
 
 /** What the editor knows: the file and its current text, the choices made, the user's settings. */
 export interface EditorExportRequest extends Pick<
   ExportOptions,
-  'file' | 'text' | 'outDir' | 'zip' | 'draft' | 'overwrite' | 'copyAttachments' | 'today'
+  'file' | 'text' | 'outDir' | 'zip' | 'draft' | 'overwrite' | 'copyAttachments'
 > {
+  /** Today's date for the date rules, `YYYY-MM-DD`; the host clock's local date by default. */
+  readonly today?: string;
   /** The workspace folder holding the file, if any: the configuration lookup stops there. */
   readonly workspaceRoot?: string;
   /** The raw `miit95.rules` setting (validated here, like the server does). */
@@ -23,9 +25,11 @@ export interface EditorExportRequest extends Pick<
 }
 
 export function exportForEditor(request: EditorExportRequest): Promise<ExportResult> {
-  const { workspaceRoot, userRules, ...options } = request;
-  const base =
-    workspaceRoot !== undefined ? configFor(options.file, { root: workspaceRoot }) : configFor(options.file);
-  const config = { ...base, severities: mergeSeverities(base.severities, parseSeverityOverrides(userRules)) };
-  return exportApplication({ ...options, config, ...(workspaceRoot !== undefined ? { workspaceRoot } : {}) });
+  const { workspaceRoot, userRules, today, ...options } = request;
+  const host = new ValidationHost({
+    configs: new DiskConfigs(workspaceRoot),
+    userRules,
+    ...(today !== undefined ? { today } : {}),
+  });
+  return exportApplication(options, host);
 }

@@ -1,11 +1,8 @@
 /**
  * The node-side export: renders the core's export model into the submission package (Word files,
- * SVG and PNG diagram, checklist, manifest, attachments) and writes it atomically. Shared by the CLI
- * (`miit95 export`) and the VS Code command (`miit95.export`, through editor-export.ts in its own bundle,
- * dist/editor-export.js, loaded on the first export).
+ * SVG and PNG diagram, checklist, manifest, attachments) and writes it atomically. The pipeline that
+ * validates a file and calls these is host/export-application.ts, shared by the CLI and the editor.
  */
-export { exportApplication } from './export-application';
-export type { ExportOptions, ExportResult } from './export-application';
 export { collectAttachments, packagePathOf, MAX_ATTACHMENT_BYTES } from './attachments';
 export { layoutDiagram } from './diagram-layout';
 export type { DiagramLayout, LaidOutNode } from './diagram-layout';

@@ -9,7 +9,7 @@
  * version numbers; the version is re-checked before publishing as a second guard.
  */
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import type { DocumentSnapshot } from './validate-document';
+import type { DocumentSnapshot } from './analysis';
 
 /** Quiet time after the last edit of a burst before a document is validated again. */
 export const DIAGNOSTICS_DEBOUNCE_MS = 75;

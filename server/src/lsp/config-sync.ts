@@ -5,7 +5,7 @@
  * change it drops the stale analyses and validates the affected open documents again. Reads the
  * `miit95` settings section — pulled with workspace/configuration when the client supports it,
  * else taken from the settings the client pushes. Owns deciding what to revalidate and when; the
- * options themselves are document-config.ts.
+ * options themselves are the host's (host/editor-configs.ts, host/validation-host.ts).
  */
 import * as path from 'node:path';
 import type {
@@ -18,7 +18,9 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearConfigCache } from '../node/find-config';
 import { isInside } from '../node/file-probe';
-import { fsPathOf, isConfigUri, type DocumentConfigs, type OpenTexts } from './document-config';
+import type { EditorConfigs, OpenTexts } from '../host/editor-configs';
+import { fsPathOf, isConfigUri } from '../host/file-uri';
+import type { ValidationHost } from '../host/validation-host';
 
 /** The analysis cache as seen from here (AnalysisCache fits). */
 export interface Invalidator {
@@ -33,7 +35,9 @@ export interface Revalidator {
 }
 
 export interface ConfigSyncDeps {
-  readonly configs: DocumentConfigs;
+  readonly configs: EditorConfigs;
+  /** Holds the user's `miit95.rules` overrides. */
+  readonly host: Pick<ValidationHost, 'setUserRules'>;
   readonly analyses: Invalidator;
   readonly diagnostics: Revalidator;
   readonly open: OpenTexts;
@@ -100,7 +104,7 @@ export class ConfigSync {
     }
     if (read !== this.settingsRead) return;
     const rules = isRecord(section) ? section['rules'] : undefined;
-    if (this.deps.configs.setUserRules(rules)) this.revalidateEverything();
+    if (this.deps.host.setUserRules(rules)) this.revalidateEverything();
   }
 
   /** The client's file watcher reported changes. */

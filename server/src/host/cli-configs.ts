@@ -1,14 +1,15 @@
 /**
- * The configuration of a CLI run, for every command that validates: the file given with
- * `--config <file>` for all applications, or else per application the nearest `.miit95.yaml`/`.yml`
- * from its folder up to the file-system root. Remembers which configuration files were used, so
- * that each one's own findings are reported once, against its own path.
+ * The CLI's ConfigSource, for every command that validates: the file given with `--config <file>`
+ * for all applications, or else per application the nearest `.miit95.yaml`/`.yml` from its folder up
+ * to the file-system root. Remembers which configuration files were used, so that each one's own
+ * findings are reported once, against its own path.
  */
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, type LocalizedText, type ResolvedConfig } from '../core';
 import { loadConfigFor, readConfigFile, type FoundConfig } from '../node/find-config';
+import { ValidationHost, type ConfigSource } from './validation-host';
 
-export class CliConfigs {
+export class CliConfigs implements ConfigSource {
   private readonly used = new Map<string, FoundConfig>();
 
   private constructor(private readonly explicit: FoundConfig | undefined) {
@@ -52,4 +53,25 @@ export class CliConfigs {
   files(): FoundConfig[] {
     return [...this.used.values()];
   }
+}
+
+/** A CLI run's host: `--config` or the nearest `.miit95.yaml`, probes per folder, `--today` or the clock. */
+export interface CliHost {
+  readonly host: ValidationHost;
+  readonly configs: CliConfigs;
+}
+
+/**
+ * Opens the host of a CLI run that validates each file once. A `--config` file that cannot be read
+ * is a usage problem, returned instead.
+ */
+export function openCliHost(
+  explicitPath: string | undefined,
+  cwd: string,
+  today?: string,
+): CliHost | { problem: LocalizedText } {
+  const configs = CliConfigs.open(explicitPath, cwd);
+  if (!(configs instanceof CliConfigs)) return configs;
+  const host = new ValidationHost({ configs, keepForReuse: false, ...(today !== undefined ? { today } : {}) });
+  return { host, configs };
 }

@@ -1,6 +1,7 @@
 /**
  * Exports one application as a submission package, for the CLI and the VS Code command alike:
- * reads and validates the file (same configuration and file probe as `check`), collects the
+ * validates the file through the caller's ValidationHost (the same configuration, overrides, file
+ * probe and clock as its other validations), collects the
  * attachments inside the application's folder tree, builds the core's export model, and — unless
  * error findings remain and no draft was asked for, or the package exists and overwriting was not
  * allowed — renders 申请表.docx, 技术方案.docx, 电话接入号码使用承诺书.docx, 网络组织方案图.svg,
@@ -10,8 +11,8 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import packageJson from '../../../../package.json';
-import { APPLICATION_SCHEMA_ID, type LocalizedText, type ResolvedConfig, type Suppression } from '../../core';
+import packageJson from '../../../package.json';
+import { APPLICATION_SCHEMA_ID, type LocalizedText, type Suppression } from '../core';
 import {
   attachmentsToCopy,
   buildExportModel,
@@ -20,17 +21,15 @@ import {
   type Manifest,
   type ManifestFile,
   type ManifestFinding,
-} from '../../core/export';
-import { createFileProbe } from '../file-probe';
-import { configFor } from '../find-config';
-import { readApplicationText, type ReadFailure } from '../read-text';
-import { validateSafelyWith } from '../validate-safely';
-import { collectAttachments } from './attachments';
-import { layoutDiagram } from './diagram-layout';
-import { rasteriseDiagram, type RasterOutcome } from './diagram-raster';
-import { renderDiagramSvg } from './diagram-svg';
-import { renderDocx } from './docx-render';
-import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from './package-writer';
+} from '../core/export';
+import { collectAttachments } from '../node/export/attachments';
+import { layoutDiagram } from '../node/export/diagram-layout';
+import { rasteriseDiagram, type RasterOutcome } from '../node/export/diagram-raster';
+import { renderDiagramSvg } from '../node/export/diagram-svg';
+import { renderDocx } from '../node/export/docx-render';
+import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from '../node/export/package-writer';
+import type { ReadFailure } from '../node/read-text';
+import type { ValidationHost } from './validation-host';
 
 export interface ExportOptions {
   /** The application file. */
@@ -47,14 +46,8 @@ export interface ExportOptions {
   readonly copyAttachments?: boolean;
   /** The application text when it comes from an editor buffer (otherwise read from `file`). */
   readonly text?: string;
-  /** The configuration; by default the `.miit95.yaml` that applies to the file. */
-  readonly config?: ResolvedConfig;
-  /** Where the configuration search stops (the workspace folder). */
-  readonly workspaceRoot?: string;
-  /** The export time (tests fix it). */
+  /** The export time; the host's clock by default (tests fix it). */
   readonly now?: Date;
-  /** Today's date for the date rules, `YYYY-MM-DD`. */
-  readonly today?: string;
   /** The CJK font file for 网络组织方案图.png (default: MIIT95_CJK_FONT, else one found on the system). */
   readonly cjkFont?: string;
 }
@@ -92,30 +85,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function exportApplication(options: ExportOptions): Promise<ExportResult> {
+/** Exports the application `options.file`, validated by `host`. */
+export async function exportApplication(options: ExportOptions, host: ValidationHost): Promise<ExportResult> {
   const file = path.resolve(options.file);
-  let text = options.text;
-  if (text === undefined) {
-    const read = readApplicationText(file);
-    if (!read.ok) return { status: 'unreadable', failure: read };
-    text = read.text;
-  }
+  const validated = host.validate(file, options.text);
+  if (!validated.ok) return { status: 'unreadable', failure: validated.failure };
+  const { text, findings, result } = validated;
+  const config = host.configFor(file);
   const rootDir = path.dirname(file);
-  const config =
-    options.config ??
-    (options.workspaceRoot !== undefined ? configFor(file, { root: options.workspaceRoot }) : configFor(file));
-  const { findings, result } = validateSafelyWith(text, {
-    files: createFileProbe(rootDir),
-    config,
-    ...(options.today !== undefined ? { today: options.today } : {}),
-  });
   const app = result?.document?.value;
   if (!isRecord(app)) return { status: 'no-data' };
   const suppressions: readonly Suppression[] = result?.suppressions ?? [];
   const draft = options.draft === true;
   const zip = options.zip === true;
   const overwrite = options.overwrite === true;
-  const now = options.now ?? new Date();
+  const now = options.now ?? host.now();
 
   const collected = collectAttachments(rootDir, attachmentsToCopy(app), { copy: options.copyAttachments !== false });
   const model = buildExportModel({

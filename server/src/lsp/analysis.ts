@@ -8,7 +8,7 @@
  */
 import { LineIndex, type FileKind, type FileProbe, type ParsedDocument, type ValidateOptions } from '../core';
 import { validateConfigSafely, validateSafelyWith, type SafeValidation } from '../node/validate-safely';
-import { isConfigUri } from './document-config';
+import { isConfigUri } from '../host/file-uri';
 
 export interface DocumentSnapshot {
   readonly uri: string;
