@@ -113,7 +113,7 @@ function serverBoot() {
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
-  { ...common, entryPoints: { 'editor-export': 'server/src/node/export/editor-export.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'editor-export': 'server/src/host/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The worker that draws 网络组织方案图.png with resvg (dist/resvg.wasm, copied below), started by the export.
   { ...common, entryPoints: { 'diagram-raster-worker': 'server/src/node/export/diagram-raster-worker.ts' }, outdir: 'dist', external: ['@resvg/resvg-wasm/index_bg.wasm'] },

@@ -1,6 +1,42 @@
-// Lint: typescript-eslint type-checked rules, core purity, no console in the server, no eval anywhere.
+// Lint: typescript-eslint type-checked rules, core purity, the layers and no import loops
+// (eslint-rules/), no console in the server, no eval anywhere.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import miit95 from './eslint-rules/index.mjs';
+
+/**
+ * The layers (docs/ARCHITECTURE.md): each may import itself and the layers it lists, type imports
+ * included. The first layer whose path holds a file is its layer.
+ */
+export const LAYERS = [
+  // The pure core: text and configuration in, data out.
+  { name: 'core', paths: ['server/src/core'], mayImport: [] },
+  // Node-side adapters: the file system (probe, config files, discovery, reading), export rendering.
+  { name: 'node', paths: ['server/src/node'], mayImport: ['core'] },
+  // The export bundle's entry (dist/editor-export.js): a host module the client may name.
+  { name: 'editor-export', paths: ['server/src/host/editor-export.ts'], mayImport: ['core', 'node', 'host'] },
+  // The host: one way to validate a file in its context (configuration, overrides, probe, clock).
+  { name: 'host', paths: ['server/src/host'], mayImport: ['core', 'node'] },
+  // The one protocol module of the client and the server.
+  { name: 'protocol', paths: ['server/src/editor-protocol.ts'], mayImport: ['core'] },
+  // LSP plumbing: analysis cache, diagnostics scheduler, configuration sync, crash guard, session.
+  { name: 'lsp', paths: ['server/src/lsp'], mayImport: ['core', 'node', 'host', 'protocol'] },
+  // The server's request handlers.
+  { name: 'handlers', paths: ['server/src/handlers'], mayImport: ['core', 'node', 'host', 'lsp', 'protocol'] },
+  // The command line.
+  { name: 'cli', paths: ['server/src/cli'], mayImport: ['core', 'node', 'host'] },
+  // The server's start through V8's code cache: nothing of the rest.
+  { name: 'boot', paths: ['server/src/boot'], mayImport: [] },
+  // Entry points wire everything.
+  {
+    name: 'entry',
+    paths: ['server/src/server.ts', 'server/src/server-boot.ts', 'server/src/cli.ts'],
+    mayImport: ['core', 'node', 'host', 'protocol', 'lsp', 'handlers', 'cli', 'boot'],
+  },
+  // The extension and its webviews: the protocol module only — and, until the export is a server
+  // request, the type of the export bundle it loads (host/editor-export.ts).
+  { name: 'client', paths: ['client'], mayImport: ['protocol', 'editor-export'] },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', '.cache/**', '.e2e/**', 'test-results/**', 'bench/scratch/**', '.scratch/**', '**/*.mjs', '**/*.js'] },
@@ -14,6 +50,14 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
+    },
+  },
+  {
+    files: ['server/src/**/*.ts', 'client/**/*.ts'],
+    plugins: { miit95 },
+    rules: {
+      'miit95/layers': ['error', { root: import.meta.dirname, layers: LAYERS }],
+      'miit95/no-cycle': 'error',
     },
   },
   {

@@ -6,8 +6,15 @@
  * figure asks the extension to reveal the YAML line it comes from. Reports what it rendered back.
  */
 import './fee-preview.css';
-import type { CandidateFees, DateFigure, FeeModel, Money } from '../../server/src/core/fees/model';
-import type { DataPath, Locale, LocalizedText } from '../../server/src/core/types';
+import type {
+  CandidateFees,
+  DataPath,
+  DateFigure,
+  FeeModel,
+  Locale,
+  LocalizedText,
+  Money,
+} from '../../server/src/editor-protocol';
 import type { FeePreviewLabels, FromWebview, RenderedSummary, ToWebview } from '../src/preview/protocol';
 
 interface VsCodeApi {

@@ -1,9 +1,20 @@
 /**
- * The custom requests between the extension client and the language server for the editor
- * features (issue 4): method names, payloads, and the client command IDs the server's code lenses
- * invoke. Plain types and constants only, so both sides (and the tests) import it without pulling
- * in either LSP library.
+ * The one protocol module between the extension client and the language server: the custom
+ * requests (method names, parameter and result types), the command IDs either side names, and the
+ * core's types and pure helpers the client shares (re-exported here, so the client imports nothing
+ * else of the server — lint enforces it, eslint.config.mjs). Types, constants and pure functions
+ * only, so both sides (and the tests) import it without pulling in either LSP library.
  */
+import type { Position } from './core/document/line-index';
+import type { FeeModel } from './core/fees/model';
+
+// ---- What the client shares with the core ----
+
+export type { DataPath, Locale, LocalizedText } from './core/types';
+export type { CandidateFees, DateFigure, FeeModel, Money } from './core/fees/model';
+export { pathKey } from './core/fees/paths';
+export { applicationTemplate, firstPlaceholder, templateFileName } from './core/template';
+export { localDate } from './core/local-date';
 
 /** `miit95/revalidate`: forget cached analyses and re-validate every open document. */
 export const REVALIDATE_METHOD = 'miit95/revalidate';
@@ -28,7 +39,7 @@ export interface RuleListItem {
   readonly docs: string;
 }
 
-/** Client commands the server's code lenses call. */
+/** Client commands the server's code lenses and code actions call. */
 export const CLIENT_COMMANDS = {
   /** Built in: focuses the Problems view. */
   showProblems: 'workbench.actions.view.problems',
@@ -39,6 +50,31 @@ export const CLIENT_COMMANDS = {
   /** The form view beside the text; argument: the document URI. */
   openForm: 'miit95.openForm',
 } as const;
+
+// ---- The fee preview (issue 5) ----
+
+/** `miit95/feePreview`: the fee model of an open document, from its cached analysis. */
+export const FEE_PREVIEW_METHOD = 'miit95/feePreview';
+
+export interface FeePreviewParams {
+  readonly uri: string;
+}
+
+/** An LSP-shaped range: 0-based lines, UTF-16 characters. */
+export interface FeeRange {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Null when the server does not have the document open or it is a configuration file. */
+export interface FeePreviewResult {
+  readonly uri: string;
+  /** The document version the model was computed from. */
+  readonly version: number;
+  readonly model: FeeModel;
+  /** The range of each path of the model, by `pathKey(path)` (its JSON Pointer). */
+  readonly locations: Readonly<Record<string, FeeRange>>;
+}
 
 // ---- The form view (issue 14) ----
 

@@ -19,12 +19,14 @@ import { ConfigSync, startConfigSync, wireConfigSync } from './lsp/config-sync';
 import { codeLenses } from './handlers/code-lens';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
-import { FEE_PREVIEW_METHOD, feePreview, type FeePreviewParams } from './handlers/fee-preview';
+import { feePreview } from './handlers/fee-preview';
 import {
+  FEE_PREVIEW_METHOD,
   FORM_EDIT_METHOD,
   FORM_MODEL_METHOD,
   REVALIDATE_METHOD,
   RULES_METHOD,
+  type FeePreviewParams,
   type FormEditParams,
   type FormEditResult,
   type FormModelParams,

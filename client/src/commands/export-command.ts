@@ -1,7 +1,7 @@
 /**
  * The command `miit95.export` (command palette and editor title on miit95 files): exports the
  * application of the active editor (or of the given file) through the same node-side writer as
- * `miit95 export` (server/src/node/export/editor-export.ts, its own bundle dist/editor-export.js,
+ * `miit95 export` (server/src/host/editor-export.ts, its own bundle dist/editor-export.js,
  * loaded on the first export so that activation stays light), with the editor's text and the user's
  * `miit95.rules` on top of the `.miit95.yaml`. Asks for the output folder (default:
  * beside the file), folder or ZIP, a draft when errors remain (or to open Problems), and before
@@ -13,8 +13,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExportResult } from '../../../server/src/node/export/editor-export';
-import { localDate } from '../../../server/src/core/local-date';
+import type { ExportResult } from '../../../server/src/host/editor-export';
+import { localDate } from '../../../server/src/editor-protocol';
 import { t } from '../l10n';
 
 export const exportCommandId = 'miit95.export';
@@ -75,7 +75,7 @@ async function askChoices(file: string): Promise<Choices | undefined> {
   return { outDir, zip: form === zipItem };
 }
 
-type EditorExportModule = typeof import('../../../server/src/node/export/editor-export');
+type EditorExportModule = typeof import('../../../server/src/host/editor-export');
 
 /** The export bundle, loaded once, on the first export (module.require: esbuild leaves it alone). */
 let editorExport: EditorExportModule | undefined;

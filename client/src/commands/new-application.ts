@@ -10,8 +10,7 @@
  * when cancelled.
  */
 import * as vscode from 'vscode';
-import { applicationTemplate, firstPlaceholder, templateFileName } from '../../../server/src/core/template';
-import { localDate } from '../../../server/src/core/local-date';
+import { applicationTemplate, firstPlaceholder, localDate, templateFileName } from '../../../server/src/editor-protocol';
 import { t } from '../l10n';
 
 export const newApplicationCommand = 'miit95.newApplication';

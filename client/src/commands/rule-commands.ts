@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import {
+  CLIENT_COMMANDS,
   REVALIDATE_METHOD,
   RULES_METHOD,
   type RevalidateResult,
@@ -16,7 +17,7 @@ import type { ServerController } from '../language-client';
 import { t } from '../l10n';
 
 export const revalidateCommand = 'miit95.revalidate';
-export const openRuleDocCommand = 'miit95.openRuleDoc';
+export const openRuleDocCommand = CLIENT_COMMANDS.openRuleDoc;
 
 /** A rule or reminder ID of the catalogue: also keeps the path inside docs/rules/. */
 const RULE_ID = /^R-[A-Z]+-\d{3}$/;

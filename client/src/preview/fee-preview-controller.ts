@@ -8,16 +8,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
-import { pathKey } from '../../../server/src/core/fees/paths';
-import type { DataPath } from '../../../server/src/core/types';
-import type { FeePreviewResult } from '../../../server/src/handlers/fee-preview';
+import { CLIENT_COMMANDS, FEE_PREVIEW_METHOD, pathKey, type DataPath, type FeePreviewResult } from '../../../server/src/editor-protocol';
 import { languageId, type ServerController } from '../language-client';
 import { t } from '../l10n';
 import { FeePreviewPanel } from './fee-preview-panel';
 import { previewLabels, previewLocale, previewTitle } from './labels';
-import { FEE_PREVIEW_METHOD, type FromWebview, type RenderedSummary, type ToWebview } from './protocol';
+import type { FromWebview, RenderedSummary, ToWebview } from './protocol';
 
-export const SHOW_FEE_PREVIEW_COMMAND = 'miit95.showFeePreview';
+export const SHOW_FEE_PREVIEW_COMMAND = CLIENT_COMMANDS.showFeePreview;
 /** Wait this long after the last edit before asking the server again. */
 export const FEE_PREVIEW_DEBOUNCE_MS = 300;
 

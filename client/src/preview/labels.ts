@@ -3,7 +3,7 @@
  * l10n/bundle.l10n.zh-cn.json), and the locale of the model's own bilingual notes, chosen to match.
  */
 import * as vscode from 'vscode';
-import type { Locale } from '../../../server/src/core/types';
+import type { Locale } from '../../../server/src/editor-protocol';
 import { resolveBundlePath, t } from '../l10n';
 import type { FeePreviewLabels } from './protocol';
 

@@ -3,11 +3,7 @@
  * (client/webview/fee-preview.ts), and the strings the webview shows. Types and constants only, so
  * the browser bundle imports it without pulling in `vscode`.
  */
-import type { DataPath, Locale } from '../../../server/src/core/types';
-import type { FeeModel } from '../../../server/src/core/fees/model';
-
-/** The server request (server/src/handlers/fee-preview.ts answers it; a unit test keeps the two equal). */
-export const FEE_PREVIEW_METHOD = 'miit95/feePreview';
+import type { DataPath, FeeModel, Locale } from '../../../server/src/editor-protocol';
 
 /** Every static string of the webview, already translated by the extension (l10n). */
 export interface FeePreviewLabels {

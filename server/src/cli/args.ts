@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Locale, LocalizedText } from '../core';
 import type { HelpTopic } from './help';
+import type { CheckFormat, FailOn, OutputFormat } from './formats';
 import { usage } from './messages';
 import { initCommand, type InitCommand } from './init';
 import { feesCommand, type FeesCommand } from './fees';
@@ -12,11 +13,6 @@ import { exportCommand, type ExportCommand } from './export';
 import { fixCommand, type FixCommand } from './fix';
 import { calendarCommand, portfolioCommand, type CalendarCommand, type PortfolioCommand } from './portfolio';
 
-export type OutputFormat = 'text' | 'json';
-/** `check` also writes SARIF 2.1.0. */
-export type CheckFormat = OutputFormat | 'sarif';
-/** `check --fail-on`: the lowest severity that makes the exit code 1. */
-export type FailOn = 'error' | 'warning';
 
 export type CliCommand =
   | { readonly kind: 'help'; readonly topic: HelpTopic; readonly locale: Locale | undefined }

@@ -11,7 +11,7 @@ import { discoverApplications } from '../node/discover';
 import { openCliHost } from '../host/cli-configs';
 import { MAX_APPLICATION_BYTES } from '../node/read-text';
 import { describeError } from '../node/validate-safely';
-import type { CheckFormat, FailOn } from './args';
+import type { CheckFormat, FailOn } from './formats';
 import { renderJson, renderText, type CheckedFile } from './format';
 import { renderSarif } from './sarif';
 import type { CliIo } from './io';

@@ -11,7 +11,7 @@ import { parseIsoDate } from '../core/checks/dates';
 import { computeFeeModel } from '../core/fees/model';
 import { MAX_APPLICATION_BYTES } from '../node/read-text';
 import { describeError } from '../node/validate-safely';
-import type { OutputFormat } from './args';
+import type { OutputFormat } from './formats';
 import { openCliHost } from '../host/cli-configs';
 import { renderFeesJson, renderFeesText } from './fees-format';
 import type { CliIo } from './io';

@@ -13,7 +13,7 @@ import {
   type RuleStatus,
   type Severity,
 } from '../core';
-import type { OutputFormat } from './args';
+import type { OutputFormat } from './formats';
 import { EXIT_OK } from './check';
 import type { CliIo } from './io';
 

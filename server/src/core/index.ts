@@ -4,7 +4,8 @@
  */
 export * from './types';
 export { validate, validateDocument, compareFindings } from './service';
-export type { FileKind, FileProbe, ValidateOptions, ValidationResult } from './service';
+export type { ValidateOptions, ValidationResult } from './service';
+export type { FileKind, FileProbe } from './files';
 export { LineIndex } from './document/line-index';
 export { localDate } from './local-date';
 export type { Position } from './document/line-index';

@@ -25,11 +25,7 @@ import { applySuppressions, type Suppression } from './suppressions';
 import { schemaFindings } from './schema/findings';
 import { getApplicationValidator, type SchemaValidator } from './schema/registry';
 
-/** How an attachment path (relative to the application file) resolves on disk. Injected: the core never touches fs. */
-export type FileKind = 'file' | 'directory' | 'missing' | 'outside';
-export interface FileProbe {
-  probe(relativePath: string): FileKind;
-}
+import type { FileProbe } from './files';
 
 export interface ValidateOptions {
   /** Attachment existence, injected by the server/CLI. Without it, attachment rules stay silent. */

@@ -32,13 +32,13 @@ import {
 import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
 import { DIAGNOSTIC_SOURCE, toRange, type DiagnosticData } from '../lsp/convert';
 import type { Session } from '../lsp/session';
+import { CLIENT_COMMANDS } from '../editor-protocol';
 
 /** The fix-all kind, for `editor.codeActionsOnSave: { "source.fixAll.miit95": "explicit" }`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.miit95`;
 /** The kinds this server offers (the `codeActionProvider` capability). */
 export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 /** The client command that opens a rule's documentation page (argument: the rule ID). */
-export const OPEN_RULE_DOC_COMMAND = 'miit95.openRuleDoc';
 
 /** True when the request asks for `kind`. Without `only`, quick fixes only: fix-all is asked for by name. */
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -146,6 +146,6 @@ function docsAction(diagnostic: Diagnostic, id: string, locale: Locale): CodeAct
     title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title, command: OPEN_RULE_DOC_COMMAND, arguments: [id] },
+    command: { title, command: CLIENT_COMMANDS.openRuleDoc, arguments: [id] },
   };
 }

@@ -2,33 +2,13 @@
  * The `miit95/feePreview` request: the fee model (core/fees/model.ts) of an open document, computed
  * from the document's one analysis (AnalysisCache: findings and parsed value, nothing parsed twice),
  * plus the editor location of every data path the model refers to, so that the preview can reveal
- * the line a figure comes from. Owns the request's wire types; the client imports them as types.
+ * the line a figure comes from. The request's wire types are in editor-protocol.ts.
  */
-import { locate, type Position } from '../core';
-import { computeFeeModel, type FeeModel } from '../core/fees/model';
+import { locate } from '../core';
+import { computeFeeModel } from '../core/fees/model';
 import { modelPaths, pathKey } from '../core/fees/paths';
+import type { FeePreviewResult, FeeRange } from '../editor-protocol';
 import type { AnalysisCache, DocumentSnapshot } from '../lsp/analysis';
-
-export const FEE_PREVIEW_METHOD = 'miit95/feePreview';
-
-export interface FeePreviewParams {
-  readonly uri: string;
-}
-
-/** An LSP-shaped range: 0-based lines, UTF-16 characters. */
-export interface FeeRange {
-  readonly start: Position;
-  readonly end: Position;
-}
-
-export interface FeePreviewResult {
-  readonly uri: string;
-  /** The document version the model was computed from. */
-  readonly version: number;
-  readonly model: FeeModel;
-  /** The range of each path of the model, by `pathKey(path)` (its JSON Pointer). */
-  readonly locations: Readonly<Record<string, FeeRange>>;
-}
 
 /**
  * The fee preview of `document` as of `today` (the host's date, as the date rules use it), or null when

@@ -5,7 +5,7 @@
  * offsets (the engine locates). Owns no behaviour beyond the accessors.
  */
 import type { DataPath, FixIntent, LocalizedText, Severity, Target } from '../types';
-import type { FileProbe } from '../service';
+import type { FileProbe } from '../files';
 import type { Thresholds } from '../config/thresholds';
 
 /** How well the catalogue's source supports a rule (reference.md §9, column "Status"). */

@@ -8,7 +8,7 @@
 import type { Finding, LocalizedText, RelatedInfo, Severity } from '../types';
 import { firstLineRange, locate } from '../document/locate';
 import type { ParsedDocument } from '../document/parse';
-import type { FileProbe } from '../service';
+import type { FileProbe } from '../files';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../config/thresholds';
 import type { MessageParam, RuleContext, RuleModule, RuleReport } from './define-rule';
 import { ruleDocsPath } from './docs';

@@ -8,7 +8,7 @@
  */
 import type { DataPath, FixIntent, LocalizedText } from '../../types';
 import { defineRule, get, getArray } from '../define-rule';
-import type { FileProbe } from '../../service';
+import type { FileProbe } from '../../files';
 
 /** The folder the samples and the export use for attachments. */
 const ATTACHMENT_FOLDER = '附件';

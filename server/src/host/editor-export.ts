@@ -5,11 +5,11 @@
  * the same exportApplication as `miit95 export`. Keeps the core, docx and the diagram layout out of
  * the extension's activation.
  */
-import { DiskConfigs } from '../../host/disk-configs';
-import { exportApplication, type ExportOptions, type ExportResult } from '../../host/export-application';
-import { ValidationHost } from '../../host/validation-host';
+import { DiskConfigs } from './disk-configs';
+import { exportApplication, type ExportOptions, type ExportResult } from './export-application';
+import { ValidationHost } from './validation-host';
 
-export type { ExportResult } from '../../host/export-application';
+export type { ExportResult } from './export-application';
 
 /** What the editor knows: the file and its current text, the choices made, the user's settings. */
 export interface EditorExportRequest extends Pick<
