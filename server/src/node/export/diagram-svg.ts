@@ -5,11 +5,11 @@
  * for a draft a diagonal "草稿" mark. Text is escaped; fonts fall back through common CJK families.
  */
 import type { DiagramNodeKind } from '../../core/export';
-import { DRAFT_MARK, NODE_KIND_LABELS } from '../../core/export';
+import { DRAFT_MARK } from '../../core/export';
 import {
   BADGE_SPACE,
   EDGE_LABEL_SIZE,
-  LEGEND_BAND,
+  LEGEND_SIZE,
   LINE_GAP,
   PADDING_X,
   PADDING_Y,
@@ -117,21 +117,13 @@ export function renderDiagramSvg(layout: DiagramLayout, options: { readonly draf
   }
   out.push('</g>');
 
-  // Legend: one swatch per kind that occurs.
-  const kinds = (Object.keys(NODE_KIND_LABELS) as DiagramNodeKind[]).filter((k) =>
-    layout.nodes.some((node) => node.kind === k),
-  );
-  let lx = 16;
-  const ly = height - LEGEND_BAND / 2;
   out.push('<g id="legend">');
-  for (const kind of kinds) {
-    const colours = KIND_COLOURS[kind];
-    const label = NODE_KIND_LABELS[kind];
+  for (const entry of layout.legend) {
+    const colours = KIND_COLOURS[entry.kind];
     out.push(
-      `<rect x="${lx}" y="${n(ly - 7)}" width="14" height="14" rx="3" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="1.4"/>`,
+      `<rect x="${n(entry.x)}" y="${n(entry.y - 7)}" width="14" height="14" rx="3" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="1.4"/>`,
     );
-    out.push(`<text x="${lx + 20}" y="${n(ly + 4.5)}" font-size="12" fill="#374151">${xmlEscape(label)}</text>`);
-    lx += 20 + textWidth(label, 12) + 18;
+    out.push(`<text x="${n(entry.x + 20)}" y="${n(entry.y + 4.5)}" font-size="${LEGEND_SIZE}" fill="#374151">${xmlEscape(entry.label)}</text>`);
   }
   out.push('</g>');
 
