@@ -3,7 +3,7 @@
 // `--production` (vscode:prepublish, npm run package) minifies and leaves the source maps out.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledPackages, expandLegalPointers, legalCommentBlocks, renderNotices } from './scripts/third-party-notices.mjs';
 
@@ -123,6 +123,8 @@ const builds = [
   // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
   { ...common, entryPoints: { 'editor-export': 'server/src/host/editor-export.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The worker that draws 网络组织方案图.png with resvg (dist/resvg.wasm, copied below), started by the export.
+  { ...common, entryPoints: { 'diagram-raster-worker': 'server/src/node/export/diagram-raster-worker.ts' }, outdir: 'dist', external: ['@resvg/resvg-wasm/index_bg.wasm'] },
   // The portfolio's worker thread (issue 15), started by the CLI and by the server's background check.
   { ...common, entryPoints: { 'portfolio-worker': 'server/src/node/portfolio/worker.ts' }, outdir: 'dist' },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
@@ -130,6 +132,10 @@ const builds = [
   // Form view webview (issue 14): dist/webview/form.{js,css}, for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { form: 'client/webview/form.ts' }, outdir: 'dist/webview' },
 ];
+// resvg's WebAssembly module, beside the worker that loads it.
+mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
+
 const testEntries = vscodeTestEntries();
 if (testEntries.length > 0) {
   // The in-editor suite is never shipped: readable (not minified), with source maps, in every build.

@@ -119,6 +119,7 @@ function report(result: ExportResult, command: ExportCommand, io: CliIo, file: s
         ),
       );
       for (const f of result.model.exportFindings) io.out(`  ${f.severity} ${f.code} ${f.message[locale]}\n`);
+      for (const note of result.notes) io.err(bilingual(note));
       const counts = result.manifest.findings.reduce(
         (acc, f) => ({ ...acc, [f.severity]: (acc[f.severity] ?? 0) + 1 }),
         {} as Record<string, number>,

@@ -5,13 +5,14 @@
  * attachments inside the application's folder tree, builds the core's export model, and — unless
  * error findings remain and no draft was asked for, or the package exists and overwriting was not
  * allowed — renders 申请表.docx, 技术方案.docx, 电话接入号码使用承诺书.docx, 网络组织方案图.svg,
+ * 网络组织方案图.png (drawn in a worker meanwhile; left out with a note when no CJK font is found),
  * 材料清单.md and manifest.json (with the SHA-256 of every other file) and writes them atomically.
  * Never throws for an expected outcome: it returns what happened.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import packageJson from '../../../package.json';
-import { APPLICATION_SCHEMA_ID, type Suppression } from '../core';
+import { APPLICATION_SCHEMA_ID, type LocalizedText, type Suppression } from '../core';
 import {
   attachmentsToCopy,
   buildExportModel,
@@ -23,6 +24,7 @@ import {
 } from '../core/export';
 import { collectAttachments } from '../node/export/attachments';
 import { layoutDiagram } from '../node/export/diagram-layout';
+import { rasteriseDiagram, type RasterOutcome } from '../node/export/diagram-raster';
 import { renderDiagramSvg } from '../node/export/diagram-svg';
 import { renderDocx } from '../node/export/docx-render';
 import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from '../node/export/package-writer';
@@ -46,6 +48,8 @@ export interface ExportOptions {
   readonly text?: string;
   /** The export time; the host's clock by default (tests fix it). */
   readonly now?: Date;
+  /** The CJK font file for 网络组织方案图.png (default: MIIT95_CJK_FONT, else one found on the system). */
+  readonly cjkFont?: string;
 }
 
 export type ExportResult =
@@ -54,6 +58,8 @@ export type ExportResult =
       readonly target: string;
       readonly model: ExportModel;
       readonly manifest: Manifest;
+      /** What the user should know about the package (e.g. the PNG of the diagram left out), both languages. */
+      readonly notes: readonly LocalizedText[];
     }
   /** Error findings remain and no draft was asked for: nothing was written. */
   | { readonly status: 'blocked'; readonly blocking: readonly ManifestFinding[]; readonly model: ExportModel }
@@ -62,6 +68,18 @@ export type ExportResult =
   | { readonly status: 'unreadable'; readonly failure: ReadFailure }
   /** The file holds no application data (empty, or not a YAML mapping). */
   | { readonly status: 'no-data' };
+
+function pngNote(outcome: Exclude<RasterOutcome, { status: 'written' }>): LocalizedText {
+  if (outcome.status === 'no-font')
+    return {
+      'zh-cn': `未生成 ${PACKAGE_FILES.diagramPng}：本机未找到中文字体。可将环境变量 MIIT95_CJK_FONT 设为一个中文字体文件（.ttf/.ttc/.otf）；${PACKAGE_FILES.diagram} 和 Word 文件中的图不受影响。`,
+      en: `${PACKAGE_FILES.diagramPng} was not written: no Chinese font was found on this machine. Set MIIT95_CJK_FONT to a Chinese font file (.ttf/.ttc/.otf); ${PACKAGE_FILES.diagram} and the diagram in the Word files are not affected.`,
+    };
+  return {
+    'zh-cn': `未生成 ${PACKAGE_FILES.diagramPng}：绘制失败（${outcome.error}）；${PACKAGE_FILES.diagram} 和 Word 文件中的图不受影响。`,
+    en: `${PACKAGE_FILES.diagramPng} was not written: drawing failed (${outcome.error}); ${PACKAGE_FILES.diagram} and the diagram in the Word files are not affected.`,
+  };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -102,6 +120,11 @@ export async function exportApplication(options: ExportOptions, host: Validation
 
   const layout = layoutDiagram(model.diagram);
   const svg = renderDiagramSvg(layout, { draft });
+  // The PNG is drawn in a worker while the Word files are rendered here.
+  const raster: Promise<RasterOutcome | undefined> =
+    model.diagram.nodes.length > 0
+      ? rasteriseDiagram(svg, options.cjkFont !== undefined ? { fontFile: options.cjkFont } : {})
+      : Promise.resolve(undefined);
 
   const applicant = model.manifest.application.applicant;
   const files: PackageFile[] = [];
@@ -110,6 +133,10 @@ export async function exportApplication(options: ExportOptions, host: Validation
     files.push({ path: spec.fileName, data });
   }
   if (model.diagram.nodes.length > 0) files.push({ path: PACKAGE_FILES.diagram, data: Buffer.from(svg, 'utf8') });
+  const png = await raster;
+  const notes: LocalizedText[] = [];
+  if (png?.status === 'written') files.push({ path: PACKAGE_FILES.diagramPng, data: png.png });
+  else if (png !== undefined) notes.push(pngNote(png));
   files.push({ path: PACKAGE_FILES.checklist, data: Buffer.from(model.checklistMarkdown, 'utf8') });
   for (const attachment of collected) {
     if (attachment.data !== undefined && attachment.outcome.packagePath !== undefined)
@@ -121,7 +148,7 @@ export async function exportApplication(options: ExportOptions, host: Validation
 
   try {
     const written = await writePackage({ outDir: options.outDir, name: model.packageName, files, zip, overwrite }, now);
-    return { status: 'written', target: written, model, manifest };
+    return { status: 'written', target: written, model, manifest, notes };
   } catch (error) {
     if (error instanceof PackageExistsError) return { status: 'exists', target: error.target };
     throw error;

@@ -1,12 +1,12 @@
 /**
  * The network organisation diagram: the graph from the topology, the dagre layout (no two node
  * boxes overlap), the SVG (valid XML, every site and carrier labelled, escaped text) and the PNG
- * fallback.
+ * rasterised from it with a real CJK font.
  */
 import * as assert from 'node:assert/strict';
 import { parseApplication } from '../../../server/src/core';
 import { buildDiagram, type DiagramGraph } from '../../../server/src/core/export';
-import { layoutDiagram, renderDiagramPng, renderDiagramSvg } from '../../../server/src/node/export';
+import { findCjkFont, layoutDiagram, PNG_ZOOM, rasteriseDiagram, renderDiagramSvg } from '../../../server/src/node/export';
 import { parseXml, SAMPLE_TEXT } from './helpers';
 
 /** A larger, distributed topology: four carriers, a transit link, three sites. */
@@ -149,12 +149,31 @@ describe('export: network organisation diagram', () => {
     assert.doesNotThrow(() => parseXml(renderDiagramSvg(layoutDiagram(graph), { draft: false })));
   });
 
-  it('renders the PNG fallback at twice the SVG size', () => {
+  it('rasterises the SVG into a PNG at 1.5 × its size with the labels drawn (a real CJK font)', async function () {
+    this.timeout(60_000);
+    const font = findCjkFont();
+    if (font === undefined) throw new Error('no CJK font on this machine: bash scripts/install-office-tools.sh');
     const layout = layoutDiagram(graphOf(SAMPLE_TEXT));
-    const png = renderDiagramPng(layout, { draft: false });
-    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
-    assert.equal(png.subarray(12, 16).toString('ascii'), 'IHDR');
-    assert.equal(png.readUInt32BE(16), Math.ceil(layout.width * 2));
-    assert.equal(png.readUInt32BE(20), Math.ceil(layout.height * 2));
+    const svg = renderDiagramSvg(layout, { draft: false });
+    const png = await rasteriseDiagram(svg, { fontFile: font });
+    assert.equal(png.status, 'written', JSON.stringify(png));
+    if (png.status !== 'written') return;
+    assert.deepEqual([...png.png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+    assert.equal(png.png.subarray(12, 16).toString('ascii'), 'IHDR');
+    assert.equal(png.png.readUInt32BE(16), Math.round(layout.width * PNG_ZOOM));
+    assert.equal(png.png.readUInt32BE(20), Math.round(layout.height * PNG_ZOOM));
+    // The same drawing without the Chinese labels is a different, smaller image: the labels are drawn.
+    const unlabelled = await rasteriseDiagram(svg.replace(/>[^<>]*[\u4e00-\u9fff][^<>]*</g, '><'), { fontFile: font });
+    assert.equal(unlabelled.status, 'written');
+    if (unlabelled.status !== 'written') return;
+    assert.ok(unlabelled.png.length < png.png.length * 0.8, `${unlabelled.png.length} vs ${png.png.length} bytes`);
+    // Drawn again: taken from the cache.
+    const again = await rasteriseDiagram(svg, { fontFile: font });
+    assert.ok(again.status === 'written' && again.cached && again.png.equals(png.png));
+  });
+
+  it('draws no PNG when the CJK font named does not exist', async () => {
+    const outcome = await rasteriseDiagram('<svg xmlns="http://www.w3.org/2000/svg"/>', { fontFile: '/no/such/font.ttc' });
+    assert.deepEqual(outcome, { status: 'no-font' });
   });
 });

@@ -46,8 +46,9 @@ describe('export: the complete sample', function () {
   it('writes the package folder with every document, the diagram, the checklist, the manifest and the attachments', () => {
     assert.equal(result.target, path.join(s.outDir, PACKAGE));
     const files = listFiles(result.target).sort();
-    for (const name of ['申请表.docx', '技术方案.docx', '电话接入号码使用承诺书.docx', '网络组织方案图.svg', '材料清单.md', 'manifest.json'])
+    for (const name of ['申请表.docx', '技术方案.docx', '电话接入号码使用承诺书.docx', '网络组织方案图.svg', '网络组织方案图.png', '材料清单.md', 'manifest.json'])
       assert.ok(files.includes(name), `${name} in ${files.join(', ')}`);
+    assert.deepEqual(result.notes, []);
     for (const attachment of ['附件/营业执照.pdf', '附件/增值电信业务经营许可证-正文.pdf', '附件/网络组织方案图.pdf', '附件/电话接入号码使用承诺书.pdf'])
       assert.ok(files.includes(attachment), `${attachment} copied`);
     assert.ok(!files.some((f) => f.startsWith('附件/附件/')), 'no doubled 附件/ folder');
@@ -228,6 +229,22 @@ describe('export: refusals, drafts and overwriting', function () {
       assert.ok(!existsSync(path.join(result.target, '附件')));
       assert.ok(result.manifest.attachments.every((a) => a.status === 'skipped-untrusted'));
       assert.ok(result.model.exportFindings.every((f) => f.code === 'export/attachment-skipped-untrusted' && f.severity === 'info'));
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('without a CJK font leaves 网络组织方案图.png out and says so in both languages; the rest is written', async () => {
+    const s = scratch();
+    try {
+      const result = exportApplication({ file: s.file, outDir: s.outDir, cjkFont: '/no/such/font.ttc' }, exportHost());
+      const done = written(await result);
+      assert.ok(!existsSync(path.join(done.target, '网络组织方案图.png')));
+      assert.ok(existsSync(path.join(done.target, '网络组织方案图.svg')));
+      assert.equal(done.notes.length, 1);
+      assert.match(done.notes[0]!['zh-cn'], /未生成 网络组织方案图\.png：本机未找到中文字体.*MIIT95_CJK_FONT/);
+      assert.match(done.notes[0]!.en, /no Chinese font was found.*MIIT95_CJK_FONT/);
+      assert.ok(!done.manifest.files.some((f) => f.path.endsWith('.png')));
     } finally {
       s.dispose();
     }

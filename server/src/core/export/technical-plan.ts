@@ -184,7 +184,7 @@ function diagramBlocks(app: unknown, diagram: DiagramGraph): Block[] {
       {
         kind: 'paragraph',
         style: 'note',
-        text: `注：图 1 根据本申请的业务平台设置地、接入链路及话务路由自动绘制，矢量原图见导出包中的“${PACKAGE_FILES.diagram}”。`,
+        text: `注：图 1 根据本申请的业务平台设置地、接入链路及话务路由自动绘制，矢量原图见导出包中的“${PACKAGE_FILES.diagram}”，图片版见“${PACKAGE_FILES.diagramPng}”。`,
       },
     );
   } else {

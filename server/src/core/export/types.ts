@@ -233,6 +233,7 @@ export const PACKAGE_FILES = {
   technicalPlan: '技术方案.docx',
   pledge: '电话接入号码使用承诺书.docx',
   diagram: '网络组织方案图.svg',
+  diagramPng: '网络组织方案图.png',
   checklist: '材料清单.md',
   manifest: 'manifest.json',
   attachmentsFolder: '附件',

@@ -3,7 +3,7 @@
  * networks, gateways, platform sites). Node sizes come from an estimate of the Chinese text width
  * (CJK characters one em, others about 0.6 em) with long labels wrapped, so boxes fit their labels;
  * dagre's node separation keeps boxes from overlapping. Owns geometry only; drawing is
- * diagram-svg.ts and diagram-png.ts.
+ * diagram-svg.ts (rasterised by diagram-raster.ts) and diagram-shapes.ts (the Word files).
  */
 /** The part of dagre's graph API this module uses. */
 interface DagreGraph {
@@ -25,7 +25,8 @@ interface Dagre {
 // (dist/dagre.cjs) that esbuild and tsx load; the interface above types what is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dagre = require('@dagrejs/dagre') as Dagre;
-import type { DiagramGraph, DiagramNode } from '../../core/export';
+import type { DiagramGraph, DiagramNode, DiagramNodeKind } from '../../core/export';
+import { NODE_KIND_LABELS } from '../../core/export';
 
 export interface TextLine {
   readonly text: string;
@@ -57,12 +58,43 @@ export interface LaidOutEdge {
   readonly labelWidth: number;
 }
 
+/** One entry of the legend: a swatch at `x` and the kind's name after it; `y` is the entry's centre line. */
+export interface LegendEntry {
+  readonly kind: DiagramNodeKind;
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  /** Swatch and text. */
+  readonly width: number;
+}
+
 export interface DiagramLayout {
   readonly title: string;
   readonly width: number;
   readonly height: number;
   readonly nodes: readonly LaidOutNode[];
   readonly edges: readonly LaidOutEdge[];
+  /** One entry per node kind drawn, in the legend band under the graph. */
+  readonly legend: readonly LegendEntry[];
+}
+
+export const LEGEND_SIZE = 12;
+const LEGEND_SWATCH = 20;
+const LEGEND_GAP = 18;
+const LEGEND_MARGIN = 16;
+
+/** The legend's entries (x from the left margin) and its width. */
+function legendEntries(graph: DiagramGraph, y: number): { entries: LegendEntry[]; width: number } {
+  const kinds = (Object.keys(NODE_KIND_LABELS) as DiagramNodeKind[]).filter((k) => graph.nodes.some((n) => n.kind === k));
+  let x = LEGEND_MARGIN;
+  const entries = kinds.map((kind) => {
+    const label = NODE_KIND_LABELS[kind];
+    const width = LEGEND_SWATCH + textWidth(label, LEGEND_SIZE);
+    const entry = { kind, label, x, y, width };
+    x += width + LEGEND_GAP;
+    return entry;
+  });
+  return { entries, width: entries.length === 0 ? 0 : x - LEGEND_GAP + LEGEND_MARGIN };
 }
 
 export const LABEL_SIZE = 15;
@@ -165,7 +197,9 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   dagre.layout(g);
   const graphLabel = g.graph();
   const titleWidth = textWidth(graph.title, 18, true) + 48;
-  const innerWidth = Math.max(graphLabel.width ?? 0, titleWidth, 420);
+  const height = Math.ceil((graphLabel.height ?? 0) + TITLE_BAND + LEGEND_BAND);
+  const legend = legendEntries(graph, height - LEGEND_BAND / 2);
+  const innerWidth = Math.max(graphLabel.width ?? 0, titleWidth, legend.width, 420);
   const shift = (innerWidth - (graphLabel.width ?? 0)) / 2;
   const nodes: LaidOutNode[] = graph.nodes.map((node) => {
     const laid = g.node(node.id);
@@ -196,8 +230,9 @@ export function layoutDiagram(graph: DiagramGraph): DiagramLayout {
   return {
     title: graph.title,
     width: Math.ceil(innerWidth),
-    height: Math.ceil((graphLabel.height ?? 0) + TITLE_BAND + LEGEND_BAND),
+    height,
     nodes,
     edges,
+    legend: legend.entries,
   };
 }

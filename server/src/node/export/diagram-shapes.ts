@@ -8,12 +8,11 @@
  */
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import { ShapeGroupRun, type IShapeGroupChildOptions } from 'docx/shapes';
-import type { DiagramNodeKind } from '../../core/export';
-import { DRAFT_MARK, NODE_KIND_LABELS } from '../../core/export';
+import { DRAFT_MARK } from '../../core/export';
 import {
   BADGE_SPACE,
   EDGE_LABEL_SIZE,
-  LEGEND_BAND,
+  LEGEND_SIZE,
   LINE_GAP,
   PADDING_X,
   textWidth,
@@ -180,31 +179,22 @@ export function diagramShapeGroup(
       ),
     );
   }
-  // Legend: one swatch per kind that occurs.
-  const kinds = (Object.keys(NODE_KIND_LABELS) as DiagramNodeKind[]).filter((k) =>
-    layout.nodes.some((node) => node.kind === k),
-  );
-  let lx = 16;
-  const ly = layout.height - LEGEND_BAND / 2;
-  for (const kind of kinds) {
-    const colours = KIND_COLOURS[kind];
-    const label = NODE_KIND_LABELS[kind];
+  for (const entry of layout.legend) {
+    const colours = KIND_COLOURS[entry.kind];
     children.push({
       type: 'roundedRectangle',
-      transformation: { offset: { left: lx * s, top: (ly - 7) * s }, width: 14 * s, height: 14 * s },
+      transformation: { offset: { left: entry.x * s, top: (entry.y - 7) * s }, width: 14 * s, height: 14 * s },
       fill: hex(colours.fill),
       line: { color: hex(colours.stroke), width: 1 },
     });
-    const w = textWidth(label, 12) + 8;
     children.push(
-      textBox([boxParagraph(label, { px: 12, scale: s, colour: '374151' })], {
-        x: (lx + 20) * s,
-        y: (ly - 9) * s,
-        width: w * s,
+      textBox([boxParagraph(entry.label, { px: LEGEND_SIZE, scale: s, colour: '374151' })], {
+        x: (entry.x + 20) * s,
+        y: (entry.y - 9) * s,
+        width: (entry.width - 20 + 8) * s,
         height: 18 * s,
       }),
     );
-    lx += 20 + textWidth(label, 12) + 18;
   }
   if (options.draft) {
     children.push(

@@ -1,15 +1,15 @@
 /**
- * Draws the laid-out network organisation diagram as a standalone SVG (网络组织方案图.svg, also
- * embedded in 技术方案.docx): a title, one rounded box per node with its number badge, label and
+ * Draws the laid-out network organisation diagram as a standalone SVG (网络组织方案图.svg, and
+ * rasterised into 网络组织方案图.png): a title, one rounded box per node with its number badge, label and
  * details, arrows along dagre's edge routes with their signalling/trunk labels, a colour legend, and
  * for a draft a diagonal "草稿" mark. Text is escaped; fonts fall back through common CJK families.
  */
 import type { DiagramNodeKind } from '../../core/export';
-import { DRAFT_MARK, NODE_KIND_LABELS } from '../../core/export';
+import { DRAFT_MARK } from '../../core/export';
 import {
   BADGE_SPACE,
   EDGE_LABEL_SIZE,
-  LEGEND_BAND,
+  LEGEND_SIZE,
   LINE_GAP,
   PADDING_X,
   PADDING_Y,
@@ -21,7 +21,7 @@ import {
 export const FONT_FAMILY =
   "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','SimHei','SimSun',sans-serif";
 
-/** Fill and stroke colours per node kind (shared with the PNG fallback). */
+/** Fill and stroke colours per node kind (shared with the Word shapes). */
 export const KIND_COLOURS: Readonly<Record<DiagramNodeKind, { readonly fill: string; readonly stroke: string }>> = {
   users: { fill: '#f3f4f6', stroke: '#6b7280' },
   carrier: { fill: '#e8f0fb', stroke: '#2f6db5' },
@@ -117,21 +117,13 @@ export function renderDiagramSvg(layout: DiagramLayout, options: { readonly draf
   }
   out.push('</g>');
 
-  // Legend: one swatch per kind that occurs.
-  const kinds = (Object.keys(NODE_KIND_LABELS) as DiagramNodeKind[]).filter((k) =>
-    layout.nodes.some((node) => node.kind === k),
-  );
-  let lx = 16;
-  const ly = height - LEGEND_BAND / 2;
   out.push('<g id="legend">');
-  for (const kind of kinds) {
-    const colours = KIND_COLOURS[kind];
-    const label = NODE_KIND_LABELS[kind];
+  for (const entry of layout.legend) {
+    const colours = KIND_COLOURS[entry.kind];
     out.push(
-      `<rect x="${lx}" y="${n(ly - 7)}" width="14" height="14" rx="3" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="1.4"/>`,
+      `<rect x="${n(entry.x)}" y="${n(entry.y - 7)}" width="14" height="14" rx="3" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="1.4"/>`,
     );
-    out.push(`<text x="${lx + 20}" y="${n(ly + 4.5)}" font-size="12" fill="#374151">${xmlEscape(label)}</text>`);
-    lx += 20 + textWidth(label, 12) + 18;
+    out.push(`<text x="${n(entry.x + 20)}" y="${n(entry.y + 4.5)}" font-size="${LEGEND_SIZE}" fill="#374151">${xmlEscape(entry.label)}</text>`);
   }
   out.push('</g>');
 
