@@ -272,6 +272,22 @@ async function runRound(serverName, size, dir, plan) {
         out.completion.push(performance.now() - t0);
       }
     }
+    // The form view (issue 14): a text edit, then the form's `miit95/formModel` request at once, as
+    // the form editor asks after each change; the time until the model of that version arrives.
+    if (serverName === 'ours' && size.name === 'typical') {
+      for (let c = 0; c < plan.warmCycles + plan.cycles; c++) {
+        for (const edit of size.cycle) {
+          const t0 = performance.now();
+          const version = await client.edit(uri, edit.offset, edit.length, edit.text);
+          const result = await client.request('miit95/formModel', { uri });
+          const ms = performance.now() - t0;
+          if (result?.version !== version || result.model?.pages?.length !== 13)
+            out.failures.push(`form model: wrong answer for version ${version}`);
+          if (c >= plan.warmCycles) (out.form ??= []).push(ms);
+          await sleep(SETTLE_MS);
+        }
+      }
+    }
     out.peakRssMb = client.peakRssMb();
     // Opening another file of the same size: one full validation (no previous version to reuse),
     // after warm-up opens (not counted), as the floor is a warm parse too.
@@ -427,6 +443,7 @@ function summarize(rounds, size, floor) {
     },
     hover: summary(rounds.flatMap((r) => r.hover)),
     completion: summary(rounds.flatMap((r) => r.completion)),
+    form: summary(rounds.flatMap((r) => r.form ?? [])),
     peakRssMb: round(Math.max(...rounds.map((r) => r.peakRssMb ?? Number.NaN).filter(Number.isFinite))),
     cpuOverFloor: round(median(edits.map((e) => e.cpu)) / floor.cpu.median),
     openOverFloor: round(median(opens.map((o) => o.cpu)) / floor.cpu.median),
@@ -454,6 +471,7 @@ function targetsOf(results) {
     add('cold: spawn → first diagnostics (median)', ours('typical').cold.median, 300);
     if (ours('typical').hover.n) add('hover median', ours('typical').hover.median, 5);
     if (ours('typical').completion.n) add('completion median', ours('typical').completion.median, 5);
+    if (ours('typical').form?.n) add('typical: text edit → form model (median)', ours('typical').form.median, 50);
   }
   if (ours('10k')) add('10k lines: CPU per edit (median)', ours('10k').cpu.median, 60);
   if (ours('50k')) {
@@ -497,6 +515,7 @@ function table(results) {
   line('CPU of a full validation (open, warm)', (x) => x.open.cpu, ' ms');
   line('hover', (x) => (x.hover.n ? x.hover : undefined), ' ms', true);
   line('completion', (x) => (x.completion.n ? x.completion : undefined), ' ms', true);
+  line('text edit → form model (miit95/formModel)', (x) => (x.form?.n ? x.form : undefined), ' ms', true);
   line('peak RSS', (x) => x.peakRssMb, ' MB');
   const floorCells = sizes.flatMap(([, s]) => (s.peer ? [fmt(s.floor.cpu.median, ' ms'), '', ''] : [fmt(s.floor.cpu.median, ' ms')]));
   rows.push(`| bare \`yaml.parseDocument\` (floor, CPU) | ${floorCells.join(' | ')} |`);

@@ -181,6 +181,11 @@ export class LspClient {
     return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
   }
 
+  /** A custom request (e.g. miit95/formModel). */
+  request(method, params) {
+    return this.connection.sendRequest(method, params);
+  }
+
   /** Index of the next publish. */
   mark() {
     return this.published.length;

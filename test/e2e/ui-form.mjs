@@ -172,6 +172,13 @@ runUiTest(
       if (saved.includes('待填写') && /^[^#\n]*待填写/mu.test(saved)) throw new Error('a placeholder value is left');
     });
 
+    await step('"Show in YAML" puts the cursor on the field\'s line', async () => {
+      const saved = fs.readFileSync(file, 'utf8').split('\n');
+      const line = saved.findIndex((l) => l.startsWith('  legal_rep: '));
+      await goTo(1);
+      await webview.locator('[data-field="/applicant/legal_rep"] button.link').click();
+      await page.locator('#status\\.editor\\.selection', { hasText: `${line + 1},` }).waitFor(opts);
+    });
     await step('a text edit while the form is open shows in the form', async () => {
       const saved = fs.readFileSync(file, 'utf8').split('\n');
       const line = saved.findIndex((l) => l.startsWith('    name: 李敏'));
