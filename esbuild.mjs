@@ -116,7 +116,7 @@ function serverBoot() {
 }
 
 /** The bundles of the CLI package (scripts/pack-cli.mjs copies them). */
-const CLI_BUNDLES = ['dist/cli.js', 'dist/portfolio-worker.js'];
+const CLI_BUNDLES = ['dist/cli.js', 'dist/portfolio-worker.js', 'dist/diagram-raster-worker.js'];
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
