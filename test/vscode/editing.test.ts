@@ -14,8 +14,28 @@ async function enterAfter(content: string, line: number): Promise<string> {
   const editor = await vscode.window.showTextDocument(doc);
   const end = doc.lineAt(line).range.end;
   editor.selection = new vscode.Selection(end, end);
+  // The edit is made in the renderer and reaches the extension host as a change event, which may
+  // come after `type` resolves (seen under load): wait for it before reading the new line.
+  const changed = documentChanged(doc);
   await vscode.commands.executeCommand('type', { text: '\n' });
+  await changed;
   return doc.lineAt(line + 1).text;
+}
+
+/** Resolves on the next change of `doc`; rejects after 10 s with what the document holds. */
+function documentChanged(doc: vscode.TextDocument): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`no change of the document after typing Enter; text: ${JSON.stringify(doc.getText())}`));
+    }, 10_000);
+    const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== doc || event.contentChanges.length === 0) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
 }
 
 describe('miit95 editing in VS Code', () => {
