@@ -8,6 +8,7 @@
 // the bundled code (`legalComments: 'external'`, *.LEGAL.txt) are appended verbatim.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const LICENCE_FILE = /^(licen[cs]e|copying|unlicense)(\.(md|txt|markdown))?$/i;
 
@@ -39,6 +40,18 @@ function resolvePackageDir(root, fromDir, name) {
     dir = parent === dir ? '.' : parent;
   }
   return undefined;
+}
+
+/** The standard text of an SPDX licence we keep (scripts/licences/<id>.txt), for packages that ship none. */
+function standardLicenceFile(spdx) {
+  return fileURLToPath(new URL(`./licences/${spdx}.txt`, import.meta.url));
+}
+
+/** A package's source repository as a web address, if its package.json names one. */
+function repositoryOf(pkg) {
+  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  if (typeof url !== 'string') return undefined;
+  return url.replace(/^git\+/, '').replace(/^git@github\.com:/, 'https://github.com/').replace(/\.git$/, '');
 }
 
 /** The licence text of a package folder: its licence file(s), else undefined. */
@@ -75,7 +88,8 @@ function authorOf(pkg) {
 /**
  * The bundled packages of `metafiles` (esbuild metafiles, inputs relative to `root`), sorted by name:
  * `{ name, version, license, dir, text, textSource }`. `text` is undefined when the package ships no licence
- * file and its licence is not MIT (for MIT the standard text with the package's declared author is used).
+ * file and its licence is neither MIT (the standard text with the package's declared author is used) nor one whose
+ * standard text we keep in scripts/licences/ (MPL-2.0, for @resvg/resvg-wasm).
  */
 export function bundledPackages(metafiles, root) {
   const dirs = new Set();
@@ -109,6 +123,10 @@ export function bundledPackages(metafiles, root) {
         textSource = 'standard-mit';
       }
     }
+    if (text === undefined && license !== undefined && existsSync(standardLicenceFile(license))) {
+      text = readFileSync(standardLicenceFile(license), 'utf8').trim();
+      textSource = 'standard-text';
+    }
     packages.push({
       name: pkg.name ?? dir.split('node_modules/').pop(),
       version: pkg.version,
@@ -116,6 +134,7 @@ export function bundledPackages(metafiles, root) {
       dir,
       text,
       textSource,
+      repository: repositoryOf(pkg),
     });
   }
   // One entry per name@version (a package may be reachable through two paths).
@@ -142,6 +161,10 @@ export function renderNotices(product, packages, legalComments = []) {
     if (p.textSource === 'standard-mit')
       lines.push(
         '(The package ships no licence file; this is the standard MIT text with the author its package.json declares.)',
+      );
+    if (p.textSource === 'standard-text')
+      lines.push(
+        `(The package ships no licence file; this is the standard ${p.license} text. Source: ${p.repository ?? 'see the package on npm'}.)`,
       );
     lines.push(rule, '', p.text ?? '(no licence text found)', '');
   }

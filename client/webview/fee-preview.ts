@@ -16,6 +16,7 @@ import type {
   Money,
 } from '../../server/src/editor-protocol';
 import type { FeePreviewLabels, FromWebview, RenderedSummary, ToWebview } from '../src/preview/protocol';
+import { el, format } from './dom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -26,27 +27,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => {
-    const v = args[Number(i)];
-    return v === undefined ? m : String(v);
-  });
-}
-
-/** An element with a class and text (text via textContent only). */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-  ...children: (Node | undefined)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,

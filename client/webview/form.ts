@@ -10,6 +10,7 @@
 import './form.css';
 import type { FormEdit, FormField, FormFinding, FormModel, FormPage, FormPosition, FormScalar } from '../../server/src/editor-protocol';
 import type { FormLabels, FromWebview, ToWebview } from '../src/form/protocol';
+import { el, format } from './dom';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -32,27 +33,6 @@ let currentPage = ((vscode.getState() as SavedState | undefined)?.page ?? 1);
 /** Controls the user has typed into since their last commit: their value survives a re-render. */
 const dirty = new Map<string, string>();
 let notice: string | undefined;
-
-function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (m, i: string) => {
-    const v = args[Number(i)];
-    return v === undefined ? m : String(v);
-  });
-}
-
-/** An element with a class and text (text via textContent only). */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-  ...children: (Node | undefined)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 function button(text: string, className: string, onClick: () => void, ariaLabel?: string): HTMLButtonElement {
   const b = el('button', className, text);

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findCjkFont } from '../../server/src/node/export/cjk-font';
 import { REPO_ROOT } from '../lsp/client';
 import { packageOnce } from './packaged';
 
@@ -86,7 +87,12 @@ describe('the CLI package (dist/miit95-<version>.tgz), installed', function () {
       'docs',
       'package.json',
     ]);
-    assert.deepEqual(readdirSync(path.join(installed, 'dist')).sort(), ['cli.js', 'portfolio-worker.js']);
+    assert.deepEqual(readdirSync(path.join(installed, 'dist')).sort(), [
+      'cli.js',
+      'diagram-raster-worker.js',
+      'portfolio-worker.js',
+      'resvg.wasm',
+    ]);
     assert.match(
       readFileSync(path.join(installed, 'THIRD-PARTY-NOTICES.txt'), 'utf8'),
       /^- yaml \S+ \(ISC\)$/m,
@@ -152,6 +158,12 @@ describe('the CLI package (dist/miit95-<version>.tgz), installed', function () {
       files.some((f) => f.endsWith('.docx')),
       'documents are written',
     );
+    // The diagram's PNG comes from the packaged worker and resvg.wasm, whenever a CJK font exists here.
+    if (findCjkFont() !== undefined)
+      assert.ok(
+        files.some((f) => f.endsWith('网络组织方案图.png')),
+        `the diagram PNG is drawn by the installed CLI: ${files.join(', ')}`,
+      );
   });
 
   it('init writes a new application that the installed check reads', function () {

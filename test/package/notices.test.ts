@@ -33,8 +33,11 @@ interface NoticesModule {
   renderNotices: (this: void, product: string, packages: Pkg[], legal?: string[]) => string;
 }
 
-// The licences a bundle may carry (permissive, notice-only).
+// The licences a bundle may carry: permissive, notice-only, plus MPL-2.0 (file-level copyleft: the
+// unmodified @resvg/resvg-wasm files may be bundled with its text and where its source is, which the
+// notices give; the issue on the office export names that package).
 const ALLOWED = new Set([
+  'MPL-2.0',
   'MIT',
   'ISC',
   'BSD-2-Clause',

@@ -1,0 +1,26 @@
+/**
+ * DOM helpers shared by the webviews (fee preview, form view): elements built with text set through
+ * `textContent` only, so document data never becomes markup, and `{0}` placeholders filled in.
+ */
+
+/** Fills `{0}`, `{1}` … of a translated template; an index without an argument stays as written. */
+export function format(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => {
+    const v = args[Number(i)];
+    return v === undefined ? m : String(v);
+  });
+}
+
+/** An element with a class and text (text via textContent only). */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+  ...children: (Node | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
