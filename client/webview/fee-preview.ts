@@ -16,16 +16,9 @@ import type {
   Money,
 } from '../../server/src/editor-protocol';
 import type { FeePreviewLabels, FromWebview, RenderedSummary, ToWebview } from '../src/preview/protocol';
-import { el, format } from './dom';
+import { el, format, vscodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<FromWebview>();
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function svg<K extends keyof SVGElementTagNameMap>(

@@ -10,16 +10,9 @@
 import './form.css';
 import type { FormEdit, FormField, FormFinding, FormModel, FormPage, FormPosition, FormScalar } from '../../server/src/editor-protocol';
 import type { FormLabels, FromWebview, ToWebview } from '../src/form/protocol';
-import { el, format } from './dom';
+import { el, format, vscodeApi } from './dom';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<FromWebview>();
 const root = document.getElementById('root') as HTMLElement;
 
 interface SavedState {

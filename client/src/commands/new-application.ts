@@ -129,15 +129,19 @@ export async function newApplication(arg?: unknown): Promise<vscode.Uri | undefi
 
   const text = applicationTemplate({ companyName, today: localDate(new Date()) });
   await writeFile(target, text);
+  await openAtFirstPlaceholder(target);
+  return target;
+}
+
+/** Opens a newly written application with its first placeholder selected, ready to be typed over. */
+export async function openAtFirstPlaceholder(target: vscode.Uri): Promise<void> {
   const document = await vscode.workspace.openTextDocument(target);
   const editor = await vscode.window.showTextDocument(document);
   const placeholder = firstPlaceholder(document.getText());
-  if (placeholder !== undefined) {
-    const range = new vscode.Range(document.positionAt(placeholder.start), document.positionAt(placeholder.end));
-    editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
-  return target;
+  if (placeholder === undefined) return;
+  const range = new vscode.Range(document.positionAt(placeholder.start), document.positionAt(placeholder.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 export function registerNewApplication(): vscode.Disposable {

@@ -10,9 +10,9 @@
  * with the new file's Uri, or undefined when cancelled.
  */
 import * as vscode from 'vscode';
-import { firstPlaceholder, localDate, nextApplication, nextApplicationFileName } from '../../../server/src/editor-protocol';
+import { localDate, nextApplication, nextApplicationFileName } from '../../../server/src/editor-protocol';
 import { t } from '../l10n';
-import { exists, writeFile } from './new-application';
+import { exists, openAtFirstPlaceholder, writeFile } from './new-application';
 
 export const newFromExistingCommand = 'miit95.newApplicationFromExisting';
 
@@ -70,14 +70,7 @@ export async function newApplicationFromExisting(arg?: unknown): Promise<vscode.
     if (!replace) return undefined;
   }
   await writeFile(target, next.text);
-  const document = await vscode.workspace.openTextDocument(target);
-  const editor = await vscode.window.showTextDocument(document);
-  const placeholder = firstPlaceholder(document.getText());
-  if (placeholder !== undefined) {
-    const range = new vscode.Range(document.positionAt(placeholder.start), document.positionAt(placeholder.end));
-    editor.selection = new vscode.Selection(range.start, range.end);
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  }
+  await openAtFirstPlaceholder(target);
   if (next.copied.length > 0)
     void vscode.window.showInformationMessage(
       t('Copied the applicant, licence, platform and access from {0}: review the sections marked 请复核.', sourceName),
