@@ -8,6 +8,11 @@
 import data from '../data/cn-holidays.json';
 import { addWeekdays, fromDayNumber, isoWeekday, toDayNumber, type CivilDate } from './dates';
 
+/** MIIT decides within 20 working days of acceptance (reference.md §7, S2), a fact, not a setting … */
+export const REVIEW_WORKING_DAYS = 20;
+/** … extendable by 10 working days (S2). */
+export const REVIEW_EXTENSION_WORKING_DAYS = 10;
+
 /** One year of the holiday calendar as published. */
 export interface HolidayYear {
   readonly year: number;

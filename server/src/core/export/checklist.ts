@@ -5,7 +5,7 @@
  * decision date, R-DOCS-002). Renders it as 材料清单.md and as a table block for 申请表.docx.
  */
 import { formatIsoDate, parseIsoDate } from '../checks/dates';
-import { addWorkingDays, calendarNote } from '../checks/working-days';
+import { addWorkingDays, calendarNote, REVIEW_EXTENSION_WORKING_DAYS, REVIEW_WORKING_DAYS } from '../checks/working-days';
 import { reminderById } from '../rules/reminders';
 import type { DataPath, Finding, LocalizedText } from '../types';
 import type {
@@ -22,9 +22,6 @@ import type {
 import { DRAFT_MARK, PACKAGE_FILES } from './types';
 import { materialEntries, otherAttachments } from './materials';
 
-/** Review period (S2): 20 working days from acceptance, extendable by 10. */
-export const REVIEW_WORKING_DAYS = 20;
-export const REVIEW_EXTENSION_WORKING_DAYS = 10;
 
 export const MATERIAL_STATUS_LABELS: Readonly<Record<MaterialStatus, LocalizedText>> = {
   complete: { 'zh-cn': '完整', en: 'complete' },

@@ -12,7 +12,8 @@ export { buildExportModel, packageBaseName } from './build';
 export type { ExportInput } from './build';
 export { buildDiagram, NODE_KIND_LABELS } from './diagram';
 export { MATERIALS, materialOf } from './materials';
-export { MATERIAL_STATUS_LABELS, REVIEW_WORKING_DAYS, attachmentFinding } from './checklist';
+export { MATERIAL_STATUS_LABELS, attachmentFinding } from './checklist';
+export { REVIEW_WORKING_DAYS } from '../checks/working-days';
 export { PLEDGE_COMMITMENTS, PLEDGE_TEMPLATE_NOTE } from './pledge-letter';
 export { NOT_GIVEN } from './format';
 

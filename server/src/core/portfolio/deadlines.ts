@@ -9,12 +9,10 @@
  * window. Pure: data in, dates out.
  */
 import { addDays, addYears, daysBetween, formatIsoDate, parseIsoDate, type CivilDate } from '../checks/dates';
-import { addWorkingDays, calendarNote } from '../checks/working-days';
+import { addWorkingDays, calendarNote, REVIEW_WORKING_DAYS } from '../checks/working-days';
 import type { FeeModel } from '../fees/model';
 import type { DataPath, LocalizedText } from '../types';
 
-/** Review period (S2): 20 working days from acceptance. */
-export const DECISION_WORKING_DAYS = 20;
 /** Renewal (S15): apply at least 90 days before the licence expires. */
 export const RENEWAL_DAYS_BEFORE_EXPIRY = 90;
 /** The default warning window of `miit95.portfolio.deadlineWindowDays` and `--window-days`. */
@@ -111,7 +109,7 @@ export function deadlinesOf(
   };
 
   const applied = dateField(record(root?.['application'])?.['date']);
-  const counted = applied === undefined ? undefined : addWorkingDays(applied, DECISION_WORKING_DAYS);
+  const counted = applied === undefined ? undefined : addWorkingDays(applied, REVIEW_WORKING_DAYS);
   const decision = counted?.date;
   if (counted !== undefined) {
     const note = calendarNote(counted);

@@ -4,12 +4,9 @@
  * filed now, or should already have been. Working days count China's holidays (checks/working-days.ts). An expired licence is R-LICENCE-006's.
  */
 import { addDays, compareDates, formatIsoDate } from '../../checks/dates';
-import { addWorkingDays } from '../../checks/working-days';
+import { addWorkingDays, REVIEW_WORKING_DAYS } from '../../checks/working-days';
 import { defineRule } from '../define-rule';
 import { applicationDate, formatDuration, licenceDate } from './shared';
-
-/** Review period of a number application: 20 working days from acceptance (S2). A fact, not a setting. */
-const REVIEW_WORKING_DAYS = 20;
 
 export const licenceRenewalWindow = defineRule({
   id: 'R-LICENCE-009',

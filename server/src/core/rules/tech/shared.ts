@@ -74,7 +74,5 @@ export function formatNumber(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** MIIT reviews within 20 working days of acceptance (reference.md §7, S2). */
-export const REVIEW_WORKING_DAYS = 20;
-/** … extendable by 10 working days (S2). */
-export const REVIEW_EXTENSION_WORKING_DAYS = 10;
+/** The review period (S2), kept with the working-day count. */
+export { REVIEW_EXTENSION_WORKING_DAYS, REVIEW_WORKING_DAYS } from '../../checks/working-days';
