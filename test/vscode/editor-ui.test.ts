@@ -59,6 +59,15 @@ function eventWaiter(
   return { next, dispose };
 }
 
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('miit95 editor ui', () => {
   let api: Miit95Api;
 
@@ -68,6 +77,14 @@ describe('miit95 editor ui', () => {
   });
 
   afterEach(() => discardEditors());
+
+  // The new application written below must not stay in the shared workspace: later suites (the
+  // applications view) count the workspace's applications.
+  after(async () => {
+    await discardEditors();
+    const folder = sampleUri('new-application-test');
+    if (await exists(folder)) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+  });
 
   it('registers the editor commands and contributes the walkthrough', async () => {
     const commands = await vscode.commands.getCommands(true);
