@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-langua
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import { installCrashGuard } from './lsp/crash-guard';
+import { keepConsoleOffStdout, openTransport } from './lsp/transport';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { initialize } from './handlers/initialize';
 import type { Session } from './lsp/session';
@@ -45,7 +46,22 @@ import { codeActions } from './handlers/code-actions';
 import { documentLinks } from './handlers/document-links';
 import { definition, references } from './handlers/id-navigation';
 
-const connection = createConnection(ProposedFeatures.all);
+/** Set by the first `shutdown`: the input closing then exits 0, else 1 (as `exit` does). */
+let shutdownReceived = false;
+/** Our own reader and writer: every request passes the params guard; a broken stream ends the process. */
+const transport = openTransport({
+  argv: process.argv,
+  shutdownReceived: () => shutdownReceived,
+  exit: (code) => process.exit(code),
+  report: (message) => process.stderr.write(`${message}\n`),
+});
+const connection =
+  transport === undefined
+    ? createConnection(ProposedFeatures.all)
+    : createConnection(ProposedFeatures.all, transport.reader, transport.writer, {
+        messageStrategy: transport.messageStrategy,
+      });
+if (transport?.stdio === true) keepConsoleOffStdout(connection.console);
 const logError = (message: string): void => connection.console.error(message);
 installCrashGuard(logError);
 
@@ -138,6 +154,7 @@ connection.onInitialized(() => {
     });
 });
 connection.onShutdown(() => {
+  shutdownReceived = true;
   diagnostics.dispose();
   portfolio.dispose();
   void portfolioPool?.dispose();
