@@ -33,9 +33,8 @@ export type { SchemaValidator, SchemaNode } from './schema/registry';
 export { schemaFindings } from './schema/findings';
 export { closestMatch, editDistance } from './schema/suggest';
 
-// Rules.
+// Typed reads of the unvalidated plain data.
 export {
-  defineRule,
   get,
   getString,
   getNumber,
@@ -44,9 +43,10 @@ export {
   getRecord,
   getText,
   isRecord,
-  RULE_ID_PATTERN,
-  RULE_NAME_PATTERN,
-} from './rules/define-rule';
+} from './document/data-access';
+
+// Rules.
+export { defineRule, RULE_ID_PATTERN, RULE_NAME_PATTERN } from './rules/define-rule';
 export type {
   RuleModule,
   RuleContext,

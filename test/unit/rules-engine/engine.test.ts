@@ -5,16 +5,18 @@
 import { strict as assert } from 'node:assert';
 import {
   defineRule,
+  RULE_ID_PATTERN,
+  RULE_NAME_PATTERN,
+  type RuleModule,
+} from '../../../server/src/core/rules/define-rule';
+import {
   get,
   getArray,
   getNumber,
   getRecord,
   getString,
   getText,
-  RULE_ID_PATTERN,
-  RULE_NAME_PATTERN,
-  type RuleModule,
-} from '../../../server/src/core/rules/define-rule';
+} from '../../../server/src/core/document/data-access';
 import { render, runRules } from '../../../server/src/core/rules/engine';
 import { allRules } from '../../../server/src/core/rules/index';
 import { parseApplication } from '../../../server/src/core/document/parse';

@@ -25,7 +25,7 @@ import {
 } from '../data/divisions';
 import { annualFeeFen, formatFen } from '../data/fees';
 import { segments, seedListedNote } from '../data/segments';
-import { get, getArray, getNumber, getRecord, getString, isRecord } from '../rules/define-rule';
+import { get, getArray, getNumber, getRecord, getString, isRecord } from '../document/data-access';
 import type { DataPath, Locale, OffsetRange } from '../types';
 import { cursorPosition, type SlotPosition, type ValuePosition } from './cursor';
 import { fieldMarkdown, t, type LinkResolver } from './field-docs';

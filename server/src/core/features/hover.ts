@@ -15,7 +15,7 @@ import { citiesOf, directCountiesOf, findCity, findDirectCounty, findProvince, p
 import { annualFeeFen, feesConfirmed, feeStandard, formatFen } from '../data/fees';
 import { seedListedNote, segmentOf, splitNumber } from '../data/segments';
 import { allRules } from '../rules/index';
-import { getArray, getNumber, getRecord, getString, isRecord } from '../rules/define-rule';
+import { getArray, getNumber, getRecord, getString, isRecord } from '../document/data-access';
 import type { DataPath, Finding, Locale, OffsetRange, Severity } from '../types';
 import { code, escapeMarkdown, fieldMarkdown, t, type LinkResolver } from './field-docs';
 import { nodeAt } from './node-at';

@@ -9,7 +9,7 @@ import { agentsRequired } from '../checks/erlang';
 import { annualFeeFen, feeStandard, feesConfirmed, formatFen } from '../data/fees';
 import { locate, rootHead } from '../document/locate';
 import type { ParsedDocument } from '../document/parse';
-import { getNumber, getRecord } from '../rules/define-rule';
+import { getNumber, getRecord } from '../document/data-access';
 import { candidatesOf } from '../rules/number/candidates';
 import type { Finding, Locale, OffsetRange } from '../types';
 import { readiness, type Readiness } from './readiness';

@@ -7,7 +7,7 @@
  */
 import type { DataPath, FixIntent } from '../types';
 import { parseApplication, type ParsedDocument } from '../document/parse';
-import { get } from '../rules/define-rule';
+import { get } from '../document/data-access';
 import { allowedProperties, getApplicationValidator } from '../schema/registry';
 import { applyEdits, type TextEdit } from './text-edit';
 import { detectStyle, finishEdits, YamlEditor, type PropertyOrder } from './yaml-edit';

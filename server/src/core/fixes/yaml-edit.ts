@@ -24,7 +24,7 @@ import {
 import type { DataPath } from '../types';
 import type { ParsedDocument } from '../document/parse';
 import { findPair, valueEnd, valueRange } from '../document/locate';
-import { get } from '../rules/define-rule';
+import { get } from '../document/data-access';
 import {
   afterKey,
   DEFAULT_STYLE,

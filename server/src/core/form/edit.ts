@@ -7,7 +7,7 @@
 import type { ParsedDocument } from '../document/parse';
 import { intentEdits } from '../fixes/apply-intent';
 import type { TextEdit } from '../fixes/text-edit';
-import { get } from '../rules/define-rule';
+import { get } from '../document/data-access';
 import { getApplicationValidator } from '../schema/registry';
 import { placeholderFor } from '../schema/placeholder';
 import type { DataPath, Finding, FixIntent } from '../types';

@@ -11,7 +11,7 @@ import { computeFeeModel, type CandidateFees } from '../fees/model';
 import { seatsLabel, seatsRequirement } from '../features/lenses';
 import { MATERIALS, readiness, startsWith } from '../features/readiness';
 import { fieldInfo } from '../features/schema-info';
-import { get } from '../rules/define-rule';
+import { get } from '../document/data-access';
 import type { DataPath, Finding, Locale } from '../types';
 import { buildField, type FieldContext, type MutableField } from './fields';
 import type { FormFigures, FormFinding, FormModel, FormPage, FormPosition } from './types';

@@ -7,7 +7,7 @@
 import { businesses } from '../data/businesses';
 import { carriers } from '../data/carriers';
 import { citiesOf, findProvince, provinces } from '../data/divisions';
-import { get } from '../rules/define-rule';
+import { get } from '../document/data-access';
 import type { FieldInfo } from '../features/schema-info';
 import { enumDocs } from '../features/schema-info';
 import type { DataPath, Locale } from '../types';

@@ -1,8 +1,8 @@
 /**
  * The contract between the rule engine and the domain rules: a rule module's metadata and `check`,
- * the context a rule reads and reports through, and small typed accessors for the plain data. A rule
- * reports a data path, what to underline and a message id with parameters; it never computes
- * offsets (the engine locates). Owns no behaviour beyond the accessors.
+ * and the context a rule reads and reports through. A rule reports a data path, what to underline and
+ * a message id with parameters; it never computes offsets (the engine locates). Rules read the data
+ * through document/data-access.ts. Owns no behaviour.
  */
 import type { DataPath, FixIntent, LocalizedText, Severity, Target } from '../types';
 import type { FileProbe } from '../files';
@@ -46,7 +46,7 @@ export interface RuleReport<M extends string = string> {
 
 /** What a rule sees while it checks one document. */
 export interface RuleContext<M extends string = string> {
-  /** The plain JS data of the document. Unvalidated: guard every access (see the accessors below). */
+  /** The plain JS data of the document. Unvalidated: guard every access (document/data-access.ts). */
   readonly app: unknown;
   /** Attachment existence; absent when the caller cannot look at the disk (rules then stay silent). */
   readonly files?: FileProbe;
@@ -87,63 +87,3 @@ export function defineRule<M extends string>(rule: RuleModule<M>): RuleModule<M>
 export const RULE_ID_PATTERN = /^R-[A-Z]+-\d{3}$/;
 /** The rule name pattern (kebab-case). */
 export const RULE_NAME_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
-// ---- accessors: typed reads of unvalidated data ----
-
-/** True for a plain mapping (not an array, not null). */
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The value at `path`, or undefined when any step is missing or of the wrong kind. */
-export function get(data: unknown, path: DataPath): unknown {
-  let current: unknown = data;
-  for (const segment of path) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current)) return undefined;
-      current = current[segment] as unknown;
-    } else {
-      if (!isRecord(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-      current = current[segment];
-    }
-  }
-  return current;
-}
-
-/** The string at `path`, or undefined. */
-export function getString(data: unknown, path: DataPath): string | undefined {
-  const value = get(data, path);
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** The finite number at `path`, or undefined. */
-export function getNumber(data: unknown, path: DataPath): number | undefined {
-  const value = get(data, path);
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-/** The boolean at `path`, or undefined. */
-export function getBoolean(data: unknown, path: DataPath): boolean | undefined {
-  const value = get(data, path);
-  return typeof value === 'boolean' ? value : undefined;
-}
-
-/** The array at `path`, or an empty array. */
-export function getArray(data: unknown, path: DataPath): readonly unknown[] {
-  const value = get(data, path);
-  return Array.isArray(value) ? (value as unknown[]) : [];
-}
-
-/** The mapping at `path`, or undefined. */
-export function getRecord(data: unknown, path: DataPath): Readonly<Record<string, unknown>> | undefined {
-  const value = get(data, path);
-  return isRecord(value) ? value : undefined;
-}
-
-/** A string or a number as text (candidate numbers may be written either way), or undefined. */
-export function getText(data: unknown, path: DataPath): string | undefined {
-  const value = get(data, path);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}

@@ -9,7 +9,8 @@
 import { normalizeForCompare } from '../../checks/text';
 import { cities, provinces } from '../../data/divisions';
 import type { LocalizedText } from '../../types';
-import { defineRule, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getString } from '../../document/data-access';
 
 /** The fields whose placeholders are checked, with their names for messages. */
 const FIELDS: readonly { readonly path: readonly string[]; readonly label: LocalizedText }[] = [

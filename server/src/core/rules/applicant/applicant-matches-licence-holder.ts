@@ -7,7 +7,8 @@
 import { normalizeUscc } from '../../checks/credit-code';
 import { sameText } from '../../checks/text';
 import { text } from '../../model';
-import { defineRule, get } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get } from '../../document/data-access';
 
 export const applicantMatchesLicenceHolder = defineRule({
   id: 'R-APPLICANT-007',

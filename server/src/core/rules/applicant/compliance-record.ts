@@ -11,7 +11,8 @@ import { addYears, compareDates, formatIsoDate, parseIsoDate } from '../../check
 import { normalizeForCompare } from '../../checks/text';
 import type { LocalizedText } from '../../types';
 import { applicationDate } from '../licence/shared';
-import { defineRule, get, getArray, getBoolean, getRecord, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getArray, getBoolean, getRecord, getString, isRecord } from '../../document/data-access';
 
 /** The telecom authorities (主管部门) of the condition, by name: MIIT (and its predecessor) and the 通信管理局. */
 const TELECOM_AUTHORITY = /工业和信息化部|工信部|信息产业部|通信管理局|电信管理局|miit|ministryofindustryandinformationtechnology/u;

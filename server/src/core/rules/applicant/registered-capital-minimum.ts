@@ -3,7 +3,8 @@
  * value-added telecom operator (《电信业务经营许可管理办法》 第六条(四)). Also spots a figure that was
  * most likely written in 万元 and offers the conversion to 元.
  */
-import { defineRule, getNumber } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getNumber } from '../../document/data-access';
 
 /** 42号令 第六条(四): 在全国或者跨省…经营的，注册资本最低限额为1000万元人民币. A legal constant, not a setting. */
 const MINIMUM_CNY = 10_000_000;

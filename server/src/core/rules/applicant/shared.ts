@@ -3,7 +3,7 @@
  * which rule owns which defect of it, so one typo gives one finding. Owns no rule.
  */
 import { provinceByCode } from '../../data/divisions';
-import { getString } from '../define-rule';
+import { getString } from '../../document/data-access';
 
 /** Path of the applicant's credit code. */
 export const CREDIT_CODE_PATH = ['applicant', 'credit_code'] as const;

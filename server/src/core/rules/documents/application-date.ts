@@ -3,7 +3,7 @@
  * YYYY-MM-DD date, else today (RULES-GUIDE). Owns only that choice; date logic is checks/dates.ts.
  */
 import { parseIsoDate, type CivilDate } from '../../checks/dates';
-import { getString } from '../define-rule';
+import { getString } from '../../document/data-access';
 
 export interface ApplicationDate {
   readonly date: CivilDate;

@@ -7,7 +7,8 @@
  * a missing diagram gives one finding, not two.
  */
 import type { DataPath, FixIntent, LocalizedText } from '../../types';
-import { defineRule, get, getArray } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getArray } from '../../document/data-access';
 import type { FileProbe } from '../../files';
 
 /** The folder the samples and the export use for attachments. */

@@ -5,7 +5,8 @@
  * §8, S13, S6). One info on `usage.area`; silent when no western province is listed.
  */
 import { findProvince } from '../../data/divisions';
-import { defineRule, getArray, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, isRecord } from '../../document/data-access';
 
 export const noWesternHalfRate = defineRule({
   id: 'R-FEE-002',

@@ -5,7 +5,8 @@
  * whitelist is the schema's `enum` and the outbound pledge's presence its `if/then`, so the rule does
  * not repeat them; the pledge file's existence is R-DOCS-001's.
  */
-import { defineRule, getBoolean } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getBoolean } from '../../document/data-access';
 
 export const outboundNoMarketing = defineRule({
   id: 'R-OUTBOUND-001',

@@ -4,7 +4,8 @@
  * "应当留存不少于30日…并尽量避开用户休息时间"). The 30 days are the notice's; the rest-time window
  * (calls only between 08:00 and 21:00) is this tool's Inference, as no source gives hours.
  */
-import { defineRule, get, getBoolean, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getBoolean, getString } from '../../document/data-access';
 
 /** The notice's minimum retention, in days. */
 export const MIN_RETENTION_DAYS = 30;

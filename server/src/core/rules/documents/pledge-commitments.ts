@@ -4,7 +4,8 @@
  * Inference built from S0, S1 第二十八条, S4, S6, S7, S14), hence a warning. Without the list: silent.
  */
 import type { LocalizedText } from '../../types';
-import { defineRule, get } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get } from '../../document/data-access';
 
 /** A commitment key of pledge.schema.json, its label and its basis. */
 interface Commitment {

@@ -5,7 +5,8 @@
  */
 import { compareDates, parseIsoDate } from '../../checks/dates';
 import { sameText } from '../../checks/text';
-import { defineRule, getBoolean, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getBoolean, getString } from '../../document/data-access';
 import { applicationDate } from './application-date';
 
 export const pledgeSignedSealedDated = defineRule({

@@ -5,7 +5,7 @@
  */
 import { normalizeForCompare } from '../../checks/text';
 import { findBusiness, type Business } from '../../data/businesses';
-import { getArray, getString, isRecord } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 
 /** Generic licence names → the planned businesses they cover (normalised). */
 const GENERIC_COVERS: ReadonlyMap<string, readonly string[]> = new Map([

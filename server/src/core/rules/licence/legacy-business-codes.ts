@@ -5,7 +5,8 @@
  */
 import { compareDates, formatIsoDate } from '../../checks/dates';
 import { legacyCatalogue } from '../../data/businesses';
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 import { licenceDate } from './shared';
 
 /** The day the 2015 《电信业务分类目录》 took effect. */

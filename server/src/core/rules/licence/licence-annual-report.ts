@@ -8,7 +8,8 @@
  */
 import { formatIsoDate, type CivilDate } from '../../checks/dates';
 import type { DataPath, Target } from '../../types';
-import { defineRule, get, getArray, getNumber, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getArray, getNumber, getString, isRecord } from '../../document/data-access';
 import { applicationDate, licenceDate } from './shared';
 
 const SUBMITTED = new Set(['已报送', '无需报送']);

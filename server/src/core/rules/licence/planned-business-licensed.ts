@@ -8,7 +8,8 @@
  */
 import { affirms } from '../../checks/negation';
 import { findBusiness } from '../../data/businesses';
-import { defineRule, getArray, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString } from '../../document/data-access';
 import { licenceBusinessNames, licenceCovers, plannedBusinesses } from './businesses';
 
 /** Words for a voice-mail service (B23's only 95-number use); e-mail boxes (电子信箱, 邮箱) are not. */

@@ -19,7 +19,7 @@ import {
 import { normalizeForCompare } from '../../checks/text';
 import { findProvince, provinces } from '../../data/divisions';
 import type { LocalizedText } from '../../types';
-import { getArray, getString } from '../define-rule';
+import { getArray, getString } from '../../document/data-access';
 
 /** The application date: `application.date` when it is a valid date, else today; undefined if neither is. */
 export function applicationDate(app: unknown, today: string): CivilDate | undefined {

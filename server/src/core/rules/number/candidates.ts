@@ -4,7 +4,7 @@
  * the author's style (a string stays a string, an integer an integer). Owns no rule.
  */
 import type { DataPath } from '../../types';
-import { getArray } from '../define-rule';
+import { getArray } from '../../document/data-access';
 
 /** One candidate number as written in the file. */
 export interface Candidate {

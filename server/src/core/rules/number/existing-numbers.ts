@@ -6,7 +6,8 @@
  * Numbers of other classes (953/955/956 customer-service numbers, non-95 numbers) are ignored.
  */
 import { segmentOf } from '../../data/segments';
-import { defineRule, getArray } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray } from '../../document/data-access';
 import { candidatesOf, digitsOf } from './candidates';
 
 export const existingNumbers = defineRule({

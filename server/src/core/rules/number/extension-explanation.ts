@@ -7,7 +7,8 @@
  */
 import { contentLength, excerpt, isPlaceholder } from '../../checks/free-text';
 import type { LocalizedText } from '../../types';
-import { defineRule, getArray, getBoolean, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getBoolean, getString } from '../../document/data-access';
 
 /** Minimum letters and digits of each explanation (a heuristic; documented on the rule's page). */
 const MIN_LENGTH = { call_flow: 20, necessity: 15, plan: 15 } as const;

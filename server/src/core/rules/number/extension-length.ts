@@ -6,7 +6,8 @@
  */
 import { isPlaceholder } from '../../checks/free-text';
 import { segmentOf } from '../../data/segments';
-import { defineRule, getBoolean, getNumber, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getBoolean, getNumber, getString } from '../../document/data-access';
 import { candidatesOf } from './candidates';
 
 export const extensionLength = defineRule({

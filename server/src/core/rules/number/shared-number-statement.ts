@@ -8,7 +8,8 @@
 import { excerpt, isPlaceholder } from '../../checks/free-text';
 import { normalizeForCompare } from '../../checks/text';
 import type { LocalizedText } from '../../types';
-import { defineRule, get, getArray, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getArray, getString } from '../../document/data-access';
 
 /** The three points of S9 and how a statement shows that it addresses each. */
 const POINTS: readonly { readonly pattern: RegExp; readonly label: LocalizedText }[] = [

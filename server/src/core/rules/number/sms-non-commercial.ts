@@ -7,7 +7,8 @@
  */
 import { excerpt } from '../../checks/free-text';
 import { findMarketingKeywords } from '../../checks/text';
-import { defineRule, get, getBoolean, getString } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getBoolean, getString } from '../../document/data-access';
 
 export const smsNonCommercial = defineRule({
   id: 'R-NUMBER-006',

@@ -6,7 +6,8 @@
  */
 import { carrierByName } from '../../data/carriers';
 import { normalizeForCompare } from '../../checks/text';
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 import { isTrivialText } from './shared';
 
 const TRANSIT = '转接';

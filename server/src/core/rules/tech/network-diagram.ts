@@ -7,7 +7,8 @@
  */
 import { normalizeForCompare } from '../../checks/text';
 import type { LocalizedText } from '../../types';
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 import { joinNames } from './shared';
 
 type MessageId = 'fileMissing' | 'fileOutside' | 'fileIsFolder' | 'describesNoSiteNoGateway' | 'describesNoSite' | 'describesNoGateway';

@@ -3,7 +3,8 @@
  * dial a long-distance area code. `dialing.needs_area_code: true` gets a warning; a missing or
  * non-boolean value is the schema's job.
  */
-import { defineRule, getBoolean } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getBoolean } from '../../document/data-access';
 
 type MessageId = 'needsAreaCode';
 

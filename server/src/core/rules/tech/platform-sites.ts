@@ -4,7 +4,8 @@
  * province of the licence coverage and of the area of use. The mode enum and the site fields are the
  * schema's job; short province names are R-COVERAGE-004's.
  */
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 import { areaProvinces, coverageProvinces, provinceNames, provinceOf } from './shared';
 
 const CENTRALISED = '集中设置';

@@ -10,7 +10,8 @@
 import { normalizeForCompare } from '../../checks/text';
 import { carrierByName } from '../../data/carriers';
 import { cities, findProvince } from '../../data/divisions';
-import { defineRule, getArray, getNumber, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getNumber, getString, isRecord } from '../../document/data-access';
 
 const EQUIPMENT_PLANNED = '计划采购';
 const LINE_PLANNED = '计划申请';

@@ -9,7 +9,8 @@
 import { carrierByName } from '../../data/carriers';
 import { closestMatch } from '../../schema/suggest';
 import type { DataPath, FixIntent, LocalizedText } from '../../types';
-import { defineRule, get, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getArray, getString, isRecord } from '../../document/data-access';
 
 type MessageId =
   | 'unknownSite'

@@ -8,7 +8,8 @@
  */
 import { compareDates, formatIsoDate, parseIsoDate } from '../../checks/dates';
 import { addWorkingDays, calendarNote } from '../../checks/working-days';
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 import { applicationDate, REVIEW_WORKING_DAYS } from './shared';
 
 type MessageId = 'beforeApproval' | 'billingBeforeApplication' | 'billingBeforeApproval';

@@ -3,7 +3,8 @@
  * no province outside it. A missing province gets a warning on the `schedule` key with a fix that
  * appends an entry. A missing or empty schedule is the schema's job.
  */
-import { defineRule, getArray, getNumber, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getNumber, isRecord } from '../../document/data-access';
 import { areaProvinces, provinceOf } from './shared';
 
 type MessageId = 'provinceMissing' | 'provinceOutsideArea';

@@ -6,7 +6,8 @@
  */
 import { addMonths, compareDates, formatIsoDate, parseIsoDate } from '../../checks/dates';
 import { addWorkingDays } from '../../checks/working-days';
-import { defineRule, getArray, getNumber, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getNumber, getString, isRecord } from '../../document/data-access';
 import { applicationDate, REVIEW_EXTENSION_WORKING_DAYS, REVIEW_WORKING_DAYS } from './shared';
 
 type MessageId = 'offsetTooLate' | 'dateTooLate';

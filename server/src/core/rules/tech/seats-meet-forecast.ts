@@ -5,7 +5,8 @@
  * busy-hour calls do not exceed the daily calls. Presence of the forecast and seats is the schema's job.
  */
 import { agentsRequired, erlangs, MAX_ERLANGS } from '../../checks/erlang';
-import { defineRule, getArray, getNumber, getRecord, getString, isRecord, type RelatedReport } from '../define-rule';
+import { defineRule, type RelatedReport } from '../define-rule';
+import { getArray, getNumber, getRecord, getString, isRecord } from '../../document/data-access';
 import { formatNumber } from './shared';
 
 /** The service level assumed when the forecast gives none: 80 % of calls answered within 20 s. */

@@ -9,7 +9,7 @@ import { parseIsoDate, type CivilDate } from '../../checks/dates';
 import { normalizeForCompare } from '../../checks/text';
 import { contentLength, isPlaceholder } from '../../checks/free-text';
 import { findProvince, provinces, type Province } from '../../data/divisions';
-import { get, getArray, getString, isRecord } from '../define-rule';
+import { get, getArray, getString, isRecord } from '../../document/data-access';
 
 /** The application date: `application.date` when it is a valid date, else `today` (undefined if neither parses). */
 export function applicationDate(app: unknown, today: string): CivilDate | undefined {

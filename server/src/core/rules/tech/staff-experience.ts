@@ -3,7 +3,8 @@
  * at least one core staff member with experience_years > 0 and a real description, and a company
  * experience that says something. A missing section or an empty list is the schema's job.
  */
-import { defineRule, getArray, getNumber, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getNumber, getString, isRecord } from '../../document/data-access';
 import { isTrivialText } from './shared';
 
 type MessageId = 'noExperiencedCoreStaff' | 'companyExperienceEmpty';

@@ -4,7 +4,8 @@
  * absence is not reported. Carrier names are resolved through data/carriers.
  */
 import { carrierById, carrierByName, missingThreeNetworks, type CarrierId } from '../../data/carriers';
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 
 const ALL_DIRECT = '三网全直联';
 const PARTLY_DIRECT = '部分直联';

@@ -12,7 +12,8 @@
 import { meets } from '../../config/thresholds';
 import { cityByCode, findDirectCounty } from '../../data/divisions';
 import type { LocalizedText } from '../../types';
-import { defineRule, get, getArray } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { get, getArray } from '../../document/data-access';
 import { areaProvinces, distinctProvinces, resolveCity } from './places';
 
 function requirement(min: number, comparison: '>=' | '>', unitZh: string, unitEn: string): LocalizedText {

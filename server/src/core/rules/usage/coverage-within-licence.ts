@@ -7,7 +7,8 @@
  */
 import type { FixIntent } from '../../types';
 import { findProvince, type Province } from '../../data/divisions';
-import { defineRule, getArray } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray } from '../../document/data-access';
 import { areaProvinces, distinctProvinces, isNationwide, joinNames } from './places';
 
 export const coverageWithinLicence = defineRule({

@@ -10,7 +10,8 @@
 import { excerpt } from '../../checks/free-text';
 import { findMarketingKeywords } from '../../checks/text';
 import type { DataPath } from '../../types';
-import { defineRule, getArray, getBoolean, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getBoolean, getString, isRecord } from '../../document/data-access';
 
 const DESCRIPTION = { 'zh-cn': '号码用途', en: 'use description' };
 const BUSINESS_MODEL = { 'zh-cn': '业务模式', en: 'business model' };

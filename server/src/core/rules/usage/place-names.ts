@@ -13,7 +13,8 @@
 import type { DataPath, FixIntent, LocalizedText } from '../../types';
 import { cityByCode, findDirectCounty, findProvince, provinceByCode, type Province } from '../../data/divisions';
 import { normalizeForCompare } from '../../checks/text';
-import { defineRule, getArray, getString, isRecord, type RuleContext } from '../define-rule';
+import { defineRule, type RuleContext } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 import { isNationwide, resolveCity, suggestCity } from './places';
 import { markSafe } from '../../fixes/safety';
 

@@ -8,7 +8,7 @@ import type { DataPath } from '../../types';
 import { cities, citiesOf, findCity, findProvince, type City, type Province } from '../../data/divisions';
 import { normalizeForCompare } from '../../checks/text';
 import { closestMatch } from '../../schema/suggest';
-import { getArray, getString, isRecord } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 
 /** A city found by name: `official` is false for a short form (杭州, 恩施州). */
 export interface FoundCity {

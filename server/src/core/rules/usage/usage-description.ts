@@ -8,7 +8,8 @@
 import { contentLength, excerpt, isPlaceholder } from '../../checks/free-text';
 import { affirms } from '../../checks/negation';
 import type { LocalizedText } from '../../types';
-import { defineRule, getArray, getString, isRecord } from '../define-rule';
+import { defineRule } from '../define-rule';
+import { getArray, getString, isRecord } from '../../document/data-access';
 
 /** Minimum letters and digits (heuristics, documented on the rule's page). */
 const MIN_DESCRIPTION = 20;
