@@ -126,7 +126,7 @@ const builds = [
   // The worker that draws 网络组织方案图.png with resvg (dist/resvg.wasm, copied below), started by the export.
   { ...common, entryPoints: { 'diagram-raster-worker': 'server/src/node/export/diagram-raster-worker.ts' }, outdir: 'dist', external: ['@resvg/resvg-wasm/index_bg.wasm'] },
   // The portfolio's worker thread (issue 15), started by the CLI and by the server's background check.
-  { ...common, entryPoints: { 'portfolio-worker': 'server/src/node/portfolio/worker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'portfolio-worker': 'server/src/host/portfolio/worker.ts' }, outdir: 'dist' },
   // Fee preview webview: script and its imported stylesheet (dist/webview/fee-preview.{js,css}), for the browser.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: { 'fee-preview': 'client/webview/fee-preview.ts' }, outdir: 'dist/webview' },
   // Form view webview (issue 14): dist/webview/form.{js,css}, for the browser.

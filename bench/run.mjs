@@ -6,12 +6,14 @@
  * diagnostics for that version over a mix of edits; server CPU per edit; opening a file (a full
  * validation); hover and completion latency; peak RSS; the bare `yaml.parseDocument` time of the
  * same text (the floor), alternating with a full validation by the engine in the same process (the
- * "validation ≤ 2.5× the floor" target); and the CLI on 1,000 application files. A correctness guard checks every
+ * "validation ≤ 2.5× the floor" target); the CLI on 1,000 application files; and the applications view
+ * (bench/portfolio-bench.mjs: the server's first background check of 1,000 files, edit latency while it
+ * runs next to without it, `miit95 portfolio` of 1,000 files). A correctness guard checks every
  * diagnostics result counted (ours: exactly what `miit95 check` reports for that text; the peer: the
  * schema error where the error edit put it, nothing otherwise). Writes bench/results/latest.json
  * and bench/results/latest.md, and prints the table and the targets.
  *
- * Options: --quick (fewer repetitions), --sizes typical,10k,50k, --no-peer, --no-cli,
+ * Options: --quick (fewer repetitions), --sizes typical,10k,50k, --no-peer, --no-cli, --no-portfolio,
  * --update-readme (replaces the table between the bench markers in docs/dev/performance.md).
  * Not part of `npm test`; bounded to a few minutes on 2 cores.
  */
@@ -25,6 +27,7 @@ import * as esbuild from 'esbuild';
 import { parseDocument } from 'yaml';
 import { generateApplication, REPO_ROOT, SAMPLE_FILE, SIZES } from './generate.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
+import { portfolioBench, portfolioTable } from './portfolio-bench.mjs';
 import { fmt, median, ratio, round, summary } from './lib/stats.mjs';
 
 const argv = process.argv.slice(2);
@@ -36,6 +39,7 @@ const option = (name) => {
 const QUICK = flag('--quick');
 const WITH_PEER = !flag('--no-peer');
 const WITH_CLI = !flag('--no-cli');
+const WITH_PORTFOLIO = !flag('--no-portfolio');
 const SIZE_NAMES = (option('--sizes') ?? SIZES.map((s) => s.name).join(',')).split(',');
 
 /** Repetitions per size: edit cycles per round, rounds per server (A B A B), extra cold starts. */
@@ -487,6 +491,12 @@ function targetsOf(results) {
     }
   }
   if (results.cli) add('CLI: 1,000 files', results.cli.ms.median, 10000);
+  if (results.portfolio) {
+    const p = results.portfolio;
+    add('applications view: first background check of 1,000 files', p.firstCheckMs, 10000);
+    add('applications view: edit → diagnostics during the check / without (median)', p.editRatio, 1.5, '×');
+    add('`miit95 portfolio` of 1,000 files (wall)', p.cli?.median, 5000);
+  }
   return t;
 }
 
@@ -529,7 +539,8 @@ function table(results) {
   });
   rows.push(`| CPU per edit / floor; full validation / floor (ours: same process / server open) | ${overCells.join(' | ')} |`);
   const lines = sizes.map(([n, s]) => `${n} = ${s.lines} lines (${Math.round(s.bytes / 1024)} KB)`);
-  return `${rows.join('\n')}\n\nInputs: ${lines.join(', ')}.${results.cli ? ` CLI: ${results.cli.files} files checked in ${fmt(results.cli.ms.median, ' ms')} (median of ${results.cli.ms.n}).` : ''}\n`;
+  const portfolio = results.portfolio ? `\n${portfolioTable(results.portfolio)}\n` : '';
+  return `${rows.join('\n')}\n\nInputs: ${lines.join(', ')}.${results.cli ? ` CLI: ${results.cli.files} files checked in ${fmt(results.cli.ms.median, ' ms')} (median of ${results.cli.ms.n}).` : ''}\n${portfolio}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -596,6 +607,10 @@ async function main() {
       log('bench: CLI on 1,000 files…');
       results.cli = cliBench(dir);
     }
+    if (WITH_PORTFOLIO) {
+      log('bench: applications view and `miit95 portfolio` on 1,000 files…');
+      results.portfolio = await portfolioBench(dir, { quick: QUICK });
+    }
     results.targets = targetsOf(results);
     results.failures = [
       ...Object.entries(results.sizes).flatMap(([n, s]) => [
@@ -603,6 +618,7 @@ async function main() {
         ...(s.peer?.failures ?? []).map((f) => `${n} peer: ${f}`),
       ]),
       ...(results.cli?.failure ? [results.cli.failure] : []),
+      ...(results.portfolio?.failures ?? []).map((f) => `portfolio: ${f}`),
     ];
     results.hoverCompletion = Object.values(results.sizes).some((s) => s.ours.hover.n > 0)
       ? 'measured'

@@ -13,13 +13,12 @@ import type { Session } from './lsp/session';
 import { diagnosticsFor } from './handlers/validate-document';
 import { AnalysisCache } from './lsp/analysis';
 import { EditorConfigs } from './host/editor-configs';
-import { fsPathOf } from './host/file-uri';
+import { fsPathOf, isConfigUri } from './host/file-uri';
 import { ValidationHost } from './host/validation-host';
 import { ConfigSync, startConfigSync, wireConfigSync } from './lsp/config-sync';
 import { codeLenses } from './handlers/code-lens';
 import { PortfolioService } from './handlers/portfolio';
-import { PortfolioPool } from './node/portfolio/pool';
-import { localDate } from './core';
+import { PortfolioPool } from './host/portfolio/pool';
 import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
 import { feePreview } from './handlers/fee-preview';
@@ -85,6 +84,7 @@ const configSync = new ConfigSync({
       ? connection.workspace.getConfiguration('miit95')
       : connection.workspace.getConfiguration({ scopeUri, section: 'miit95' })) as Promise<unknown>,
   log: logError,
+  rulesChanged: () => portfolio.rulesChanged(),
 });
 
 /** The applications view (issue 15): the workspace's summaries, checked on a worker thread. */
@@ -97,7 +97,16 @@ const portfolio = new PortfolioService({
     return document === undefined ? undefined : analyses.get(document);
   },
   openUris: () => documents.keys(),
-  today: () => localDate(new Date()),
+  today: () => host.today(),
+  scanOptions: () => ({
+    today: host.today(),
+    roots: workspaceFolders,
+    userRules: host.userRulesSnapshot(),
+    openConfigs: documents
+      .all()
+      .filter((document) => isConfigUri(document.uri))
+      .map((document) => ({ uri: document.uri, version: document.version, text: document.getText() })),
+  }),
   notify: (change) =>
     void connection
       .sendNotification(PORTFOLIO_CHANGED_NOTIFICATION, change)
@@ -134,11 +143,15 @@ connection.onShutdown(() => {
   void portfolioPool?.dispose();
 });
 
-documents.onDidChangeContent(({ document }) => diagnostics.contentChanged(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  diagnostics.contentChanged(document.uri);
+  portfolio.configTextChanged(document.uri);
+});
 documents.onDidClose(({ document }) => {
   analyses.delete(document.uri);
   diagnostics.closed(document.uri);
   portfolio.documentClosed(document.uri);
+  portfolio.configTextChanged(document.uri);
 });
 
 wireConfigSync(connection, documents, configSync, (changes) => portfolio.filesChanged(changes));

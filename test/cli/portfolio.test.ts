@@ -195,4 +195,37 @@ describe('cli portfolio and calendar (dist/cli.js)', function () {
     assert.match(help.stdout, /^Usage:\n {2}miit95 portfolio /);
     assert.match(run(['--help']).stdout, /portfolio <文件夹\.\.\.> +列出全部申请/);
   });
+
+  it('--config: the same configuration and counts as `miit95 check --config`', function () {
+    writeFileSync(path.join(work, 'override.yaml'), 'rules:\n  R-DOCS-001: warning\n');
+    const counts = (args: readonly string[]): Map<string, string> => {
+      const check = run(['check', ...args, '--format', 'json', '--today', TODAY]);
+      const byFile = new Map<string, { errors: number; warnings: number }>();
+      for (const f of (JSON.parse(check.stdout) as { findings: { file: string; severity: string }[] }).findings) {
+        const n = byFile.get(f.file) ?? { errors: 0, warnings: 0 };
+        if (f.severity === 'error') n.errors++;
+        if (f.severity === 'warning') n.warnings++;
+        byFile.set(f.file, n);
+      }
+      const portfolio = run(['portfolio', ...args, '--format', 'json', '--today', TODAY]);
+      assert.equal(portfolio.status, 0, portfolio.stderr);
+      const apps = (JSON.parse(portfolio.stdout) as PortfolioJson).applications as readonly (PortfolioJson['applications'][number] & { warnings: number })[];
+      assert.equal(apps.length, COUNT);
+      for (const app of apps) {
+        const fromCheck = byFile.get(app.file) ?? { errors: 0, warnings: 0 };
+        assert.deepEqual({ errors: app.errors, warnings: app.warnings }, fromCheck, `${app.file}: portfolio and check agree`);
+      }
+      return new Map(apps.map((a) => [a.file, `${a.state} ${a.errors} ${a.warnings}`]));
+    };
+    const plain = counts(['ws']);
+    const overridden = counts(['ws', '--config', 'override.yaml']);
+    // The missing attachment (every twentieth from the fifth) is a warning now, nothing else changed.
+    const changed = [...plain].filter(([file, v]) => overridden.get(file) !== v).map(([file]) => file);
+    assert.equal(changed.length, COUNT / 20);
+    for (const file of changed) assert.match(overridden.get(file)!, / 0 1$/);
+    const missing = run(['portfolio', 'ws', '--config', 'nowhere.yaml']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /无法读取配置文件：nowhere\.yaml/);
+    assert.match(missing.stderr, /cannot read the configuration file: nowhere\.yaml/);
+  });
 });

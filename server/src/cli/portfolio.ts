@@ -3,7 +3,7 @@
  *   miit95 portfolio <folder…> [--format text|json|csv] [--lang zh|en] [--today D] [--window-days N] [--config F]
  *   miit95 calendar <folder…> --out x.ics [--force] [--lang zh|en] [--today D] [--config F]
  * Both discover the applications as `check` does and summarize them with the core's portfolio
- * (node/portfolio: two worker threads share a large portfolio). `portfolio` prints the table;
+ * (host/portfolio: two worker threads share a large portfolio). `portfolio` prints the table;
  * `calendar` writes every deadline as an iCalendar file, atomically, refusing to replace an existing
  * file without --force. Exit codes: 0 done, 2 bad usage, an input that could not be used, or a file
  * that could not be written. Findings in the applications do not change the exit code (use check).
@@ -20,7 +20,8 @@ import {
   type ApplicationSummary,
 } from '../core/portfolio';
 import { discoverApplications } from '../node/discover';
-import { PortfolioPool } from '../node/portfolio/pool';
+import { CliConfigs } from '../host/cli-configs';
+import { PortfolioPool } from '../host/portfolio/pool';
 import { systemClock } from '../host/validation-host';
 import type { CliIo } from './io';
 import { writeAtomically } from './init';
@@ -143,10 +144,10 @@ export function calendarCommand(
 /** Below this many files the scan runs on the main thread (starting workers costs more). */
 const WORKER_THRESHOLD = 64;
 
-interface Collected {
-  readonly applications: ApplicationSummary[];
-  readonly unusable: number;
-}
+type Collected =
+  | { readonly applications: ApplicationSummary[]; readonly unusable: number }
+  /** The `--config` file could not be read (reported already). */
+  | { readonly applications?: undefined; readonly unusable: number };
 
 async function collect(
   command: {
@@ -157,6 +158,14 @@ async function collect(
   },
   io: CliIo,
 ): Promise<Collected> {
+  // The same host as `check`: a `--config` that cannot be read is a usage problem, not the defaults.
+  if (command.config !== undefined) {
+    const configs = CliConfigs.open(command.config, io.cwd);
+    if (!(configs instanceof CliConfigs)) {
+      io.err(bilingual(configs.problem));
+      return { unusable: 1 };
+    }
+  }
   const { files, problems } = discoverApplications(command.paths, io.cwd);
   for (const problem of problems) io.err(bilingual(inputProblemText(problem)));
   const applications = files.filter((f) => !isConfigFileName(path.basename(f)));
@@ -183,6 +192,7 @@ async function collect(
 
 export async function runPortfolio(command: PortfolioCommand, io: CliIo): Promise<number> {
   const { applications, unusable } = await collect(command, io);
+  if (applications === undefined) return EXIT_PORTFOLIO_USAGE;
   const output = {
     today: command.today ?? localDate(systemClock()),
     windowDays: command.windowDays ?? DEFAULT_DEADLINE_WINDOW_DAYS,
@@ -200,6 +210,7 @@ export async function runPortfolio(command: PortfolioCommand, io: CliIo): Promis
 
 export async function runCalendar(command: CalendarCommand, io: CliIo): Promise<number> {
   const { applications, unusable } = await collect(command, io);
+  if (applications === undefined) return EXIT_PORTFOLIO_USAGE;
   const target = path.resolve(io.cwd, command.out);
   const shown = path.relative(io.cwd, target) || path.basename(target);
   const text = renderCalendar(applications, {

@@ -1,13 +1,16 @@
 /**
  * The server's side of the applications view (issue 15): keeps a summary of every application file
  * of the workspace folders. The first `miit95/portfolio` request starts the background check, which
- * runs on a worker thread (node/portfolio/pool.ts) so that the editor's requests never wait behind
+ * runs on a worker thread (host/portfolio/pool.ts) so that the editor's requests never wait behind
  * it; results arrive in batches and are sent as `miit95/portfolioChanged` notifications with the
  * progress. After that it follows changes incrementally: an open document's summary comes from its
  * cached analysis (the same validation as its diagnostics) a moment after each change, a file
- * created, changed or deleted on disk is summarized again (or dropped), a configuration change or a
- * new workspace folder checks everything again. Owns what to summarize when; the summaries are the
- * core's (core/portfolio).
+ * created, changed or deleted on disk is summarized again (or dropped); a configuration file changed
+ * on disk or edited in the editor, a change of the user's `miit95.rules` or a new workspace folder
+ * checks everything again. The files on disk are validated by the worker with the server's own host
+ * options (scanOptions: search roots, open `.miit95.yaml` texts, user rules, today), so their counts
+ * agree with the Problems view's. Owns what to summarize when; the summaries are the core's
+ * (core/portfolio).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +18,8 @@ import type { FileEvent } from 'vscode-languageserver/node';
 import { FileChangeType } from 'vscode-languageserver/node';
 import { summarizeApplication, type ApplicationSummary } from '../core/portfolio';
 import { discoverApplications, isApplicationFileName } from '../node/discover';
-import type { PortfolioPool, ScanFile } from '../node/portfolio/pool';
+import type { PortfolioPool, ScanFile } from '../host/portfolio/pool';
+import type { ScanOptions } from '../host/portfolio/scan';
 import type { PortfolioChange, PortfolioProgress, PortfolioResult } from '../editor-protocol';
 import type { Analysis } from '../lsp/analysis';
 import { fsPathOf, isConfigUri } from '../host/file-uri';
@@ -28,6 +32,8 @@ export interface PortfolioDeps {
   /** The URIs of the open documents. */
   readonly openUris: () => readonly string[];
   readonly today: () => string;
+  /** How the worker validates the files on disk: as the server validates an open document. */
+  readonly scanOptions: () => ScanOptions;
   readonly notify: (change: PortfolioChange<ApplicationSummary>) => void;
   /** The worker pool, created on first use. */
   readonly pool: () => PortfolioPool;
@@ -49,6 +55,7 @@ export class PortfolioService {
   private progress: PortfolioProgress = { done: 0, total: 0, scanning: false };
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private forgetConfigs = false;
+  private pendingRecheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: PortfolioDeps) {}
 
@@ -85,7 +92,7 @@ export class PortfolioService {
     try {
       await this.deps.pool().summarize(
         fromDisk,
-        { today: this.deps.today() },
+        this.deps.scanOptions(),
         (summaries) => {
           if (generation !== this.generation) return;
           this.progress = { ...this.progress, done: this.progress.done + summaries.length };
@@ -147,6 +154,24 @@ export class PortfolioService {
     if (changed.length > 0) void this.checkFiles(changed);
   }
 
+  /** The user's `miit95.rules` overrides changed: every count may change. */
+  rulesChanged(): void {
+    if (this.started) void this.checkAll();
+  }
+
+  /**
+   * An open `.miit95.yaml` was edited (or opened, or closed: the disk's text applies again): check
+   * everything again once typing pauses.
+   */
+  configTextChanged(uri: string): void {
+    if (!this.started || !isConfigUri(uri)) return;
+    if (this.pendingRecheck !== undefined) clearTimeout(this.pendingRecheck);
+    this.pendingRecheck = setTimeout(() => {
+      this.pendingRecheck = undefined;
+      void this.checkAll();
+    }, this.deps.settleMs ?? 300);
+  }
+
   /** Workspace folders were added or removed. */
   foldersChanged(): void {
     if (this.started) void this.checkAll();
@@ -156,7 +181,7 @@ export class PortfolioService {
     try {
       const summaries = await this.deps.pool().summarize(
         files.map((file) => ({ path: file, id: uriOfPath(file) })),
-        { today: this.deps.today() },
+        this.deps.scanOptions(),
       );
       this.apply(summaries.filter((s) => !this.isOpen(s.file)), []);
     } catch (error) {
@@ -193,6 +218,7 @@ export class PortfolioService {
 
   dispose(): void {
     this.generation++;
+    if (this.pendingRecheck !== undefined) clearTimeout(this.pendingRecheck);
     for (const timer of this.pendingEdits.values()) clearTimeout(timer);
     this.pendingEdits.clear();
   }

@@ -9,6 +9,13 @@
 import { parseSeverityOverrides, type RuleSeverityOverrides } from '../core';
 import { isInside } from '../node/file-probe';
 
+/** The overrides as plain data (for a worker thread that validates as the server does). */
+export interface UserRulesSnapshot {
+  readonly unscoped: RuleSeverityOverrides;
+  /** Folder path and its overrides. */
+  readonly byFolder: readonly (readonly [string, RuleSeverityOverrides])[];
+}
+
 export class FolderRules {
   private unscoped: RuleSeverityOverrides = {};
   private readonly byFolder = new Map<string, RuleSeverityOverrides>();
@@ -32,6 +39,11 @@ export class FolderRules {
     for (const folder of this.byFolder.keys())
       if (isInside(folder, file) && (best === undefined || folder.length > best.length)) best = folder;
     return best === undefined ? this.unscoped : (this.byFolder.get(best) ?? this.unscoped);
+  }
+
+  /** The current values as plain data; `replace(s.unscoped, new Map(s.byFolder))` restores them. */
+  snapshot(): UserRulesSnapshot {
+    return { unscoped: { ...this.unscoped }, byFolder: [...this.byFolder].map(([f, r]) => [f, { ...r }] as const) };
   }
 
   private fingerprint(): string {

@@ -16,7 +16,7 @@ import {
 import { MAX_APPLICATION_BYTES, readApplicationText, type ReadFailure } from '../node/read-text';
 import { validateSafelyWith, type SafeValidation } from '../node/validate-safely';
 import { probeForFile } from './document-probe';
-import { FolderRules } from './folder-rules';
+import { FolderRules, type UserRulesSnapshot } from './folder-rules';
 
 /** Where the configuration of an application comes from. */
 export interface ConfigSource {
@@ -75,6 +75,11 @@ export class ValidationHost {
    */
   setFolderRules(unscoped: unknown, byFolder: ReadonlyMap<string, unknown>): boolean {
     return this.userRules.replace(unscoped, byFolder);
+  }
+
+  /** The user's overrides as plain data, to validate elsewhere (a worker thread) with the same ones. */
+  userRulesSnapshot(): UserRulesSnapshot {
+    return this.userRules.snapshot();
   }
 
   /** Today's date for the date rules, `YYYY-MM-DD`. */

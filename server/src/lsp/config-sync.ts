@@ -47,6 +47,8 @@ export interface ConfigSyncDeps {
    */
   readonly pullSettings: (scopeUri?: string) => Promise<unknown>;
   readonly log: (message: string) => void;
+  /** Told after the user's `miit95.rules` overrides changed (the portfolio checks everything again). */
+  readonly rulesChanged?: () => void;
 }
 
 /** The settings section the server reads. */
@@ -99,7 +101,7 @@ export class ConfigSync {
     if (!this.pull) {
       if (pushed === undefined) return; // nothing pushed yet: keep what we have
       const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
-      if (this.deps.host.setUserRules(rulesOf(section))) this.revalidateEverything();
+      if (this.deps.host.setUserRules(rulesOf(section))) this.rulesChanged();
       return;
     }
     // Unscoped (user and workspace settings), then each folder's own value (`scopeUri`).
@@ -120,7 +122,12 @@ export class ConfigSync {
       const folder = fsPathOf(uri);
       if (folder !== undefined) byFolder.set(folder, rulesOf(sections[index + 1]));
     });
-    if (this.deps.host.setFolderRules(rulesOf(sections[0]), byFolder)) this.revalidateEverything();
+    if (this.deps.host.setFolderRules(rulesOf(sections[0]), byFolder)) this.rulesChanged();
+  }
+
+  private rulesChanged(): void {
+    this.revalidateEverything();
+    this.deps.rulesChanged?.();
   }
 
   /** The client's file watcher reported changes. */
