@@ -24,6 +24,7 @@ function testRule(id: string): RuleModule {
     description: { 'zh-cn': '测试规则。', en: 'A test rule.' },
     messages: { m: { 'zh-cn': '测试', en: 'test' } },
     fixable: false,
+    fields: [],
     check() {},
   });
 }
@@ -299,6 +300,7 @@ describe('validate with a configuration', () => {
     description: { 'zh-cn': '标记。', en: 'Flag.' },
     messages: { m: { 'zh-cn': '月数 {months}', en: 'months {months}' } },
     fixable: false,
+    fields: [],
     check(ctx) {
       ctx.report({ path: ['a'], messageId: 'm', params: { months: ctx.thresholds.scheduleMonths } });
     },

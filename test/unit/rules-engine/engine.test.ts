@@ -49,6 +49,7 @@ const capitalRule = defineRule({
     },
   },
   fixable: true,
+  fields: [],
   docs: 'https://miit95.dev/rules/R-TEST-001',
   check(ctx) {
     const capital = getNumber(ctx.app, ['applicant', 'registered_capital_cny']);
@@ -86,6 +87,7 @@ const citiesRule = defineRule({
     seeLicence: { 'zh-cn': '许可证范围见此', en: 'See the licence scope here' },
   },
   fixable: false,
+  fields: [],
   check(ctx) {
     getArray(ctx.app, ['usage', 'area']).forEach((item, index) => {
       if (get(item, ['cities']) === undefined) {
@@ -111,6 +113,7 @@ function throwingRule(id: string, thrown: unknown): RuleModule {
     description: { 'zh-cn': '抛出异常。', en: 'Throws.' },
     messages: { never: { 'zh-cn': '不会出现', en: 'never shown' } },
     fixable: false,
+    fields: [],
     check(ctx) {
       ctx.report({ path: ['applicant'], messageId: 'never' });
       throw thrown;
@@ -193,6 +196,7 @@ describe('rule engine', () => {
       description: { 'zh-cn': '。', en: '.' },
       messages: { known: { 'zh-cn': '已知', en: 'known' } },
       fixable: false,
+      fields: [],
       check(ctx) {
         (ctx.report as (r: { path: string[]; messageId: string }) => void)({
           path: [],

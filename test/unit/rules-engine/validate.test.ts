@@ -15,6 +15,7 @@ const nameRule = defineRule({
   description: { 'zh-cn': '名称较短。', en: 'Short name.' },
   messages: { short: { 'zh-cn': '名称过短', en: 'Name too short' } },
   fixable: false,
+  fields: [],
   check(ctx) {
     ctx.report({ path: ['applicant', 'name'], messageId: 'short' });
   },

@@ -12,6 +12,7 @@ export function spyRule(id: string, calls: string[], look: (ctx: RuleContext<'se
     defaultSeverity: 'info',
     status: 'confirmed',
     fixable: false,
+    fields: [],
     description: { 'zh-cn': id, en: id },
     messages: { seen: { 'zh-cn': '{value}', en: '{value}' } },
     check(ctx) {

@@ -19,6 +19,7 @@ function wordRule(id: string, word: string): RuleModule {
     description: { 'zh-cn': `值为 ${word}。`, en: `The value is ${word}.` },
     messages: { found: { 'zh-cn': `值为 ${word}`, en: `The value is ${word}` } },
     fixable: false,
+    fields: [],
     check(ctx) {
       if (typeof ctx.app !== 'object' || ctx.app === null) return;
       for (const [key, value] of Object.entries(ctx.app)) {

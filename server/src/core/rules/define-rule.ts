@@ -72,6 +72,12 @@ export interface RuleModule<M extends string = string> {
   readonly messages: Readonly<Record<M, LocalizedText>>;
   /** True when the rule may offer fix intents. */
   readonly fixable: boolean;
+  /**
+   * The fields the rule reads or reports on, as path patterns: dotted keys, `*` for any item index
+   * (`usage.area.*.province`). Every path the rule reports must match one of them or lie below one;
+   * the hovers' "rules that apply here" are derived from these (features/rule-paths.ts).
+   */
+  readonly fields: readonly string[];
   /** The documentation page, if any (becomes `Finding.docs`). */
   readonly docs?: string;
   /** Reads `ctx.app` and calls `ctx.report`; must not modify the data. */

@@ -46,6 +46,14 @@ export const applicantDetails = defineRule({
   defaultSeverity: 'error',
   status: 'confirmed',
   fixable: false,
+  fields: [
+    'applicant',
+    'applicant.legal_rep',
+    'applicant.address',
+    'applicant.contact',
+    'applicant.contact.name',
+    'applicant.contact.phone',
+  ],
   description: {
     'zh-cn': '法定代表人、住所和联系人须是实际内容（不是空白或占位符），住所须写明省份或城市。',
     en: 'The legal representative, address and contact must be real values (not blanks or placeholders), and the address must name a province or city.',

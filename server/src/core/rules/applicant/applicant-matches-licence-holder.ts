@@ -16,6 +16,13 @@ export const applicantMatchesLicenceHolder = defineRule({
   defaultSeverity: 'error',
   status: 'inference',
   fixable: false,
+  fields: [
+    'applicant',
+    'applicant.name',
+    'applicant.credit_code',
+    'licence.holder_name',
+    'licence.holder_credit_code',
+  ],
   description: {
     'zh-cn': '申请单位的名称和统一社会信用代码须与许可证持证单位一致。',
     en: 'The applicant’s name and unified social credit code must equal those of the licence holder.',

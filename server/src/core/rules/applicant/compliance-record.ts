@@ -30,6 +30,14 @@ export const complianceRecord = defineRule({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: [
+    'applicant.compliance',
+    'applicant.compliance.untrustworthy_list',
+    'applicant.compliance.penalties',
+    'applicant.compliance.penalties.*',
+    'applicant.compliance.penalties.*.date',
+    'applicant.compliance.penalties.*.number_related',
+  ],
   description: {
     'zh-cn': '申请单位未列入电信业务经营失信名单，近期未受行政处罚，且未因违反码号资源管理规定受到处罚。',
     en: 'The applicant is not on the untrustworthy list of telecom operators, has no recent administrative penalty, and none for violating the numbering rules.',

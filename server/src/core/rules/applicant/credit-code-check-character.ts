@@ -14,6 +14,7 @@ export const creditCodeCheckCharacter = defineRule({
   defaultSeverity: 'error',
   status: 'confirmed',
   fixable: true,
+  fields: ['applicant.credit_code'],
   description: {
     'zh-cn': '统一社会信用代码的第 18 位校验位须与按 GB 32100 由前 17 位计算的结果一致。',
     en: 'The check character (position 18) of the unified social credit code must match the GB 32100 computation over the first 17 characters.',

@@ -38,6 +38,7 @@ export const creditCodeCompanyPrefix = defineRule({
   defaultSeverity: 'warning',
   status: 'inference',
   fixable: false,
+  fields: ['applicant.credit_code'],
   description: {
     'zh-cn': '申请单位须为公司，其统一社会信用代码应以“91”（市场监管部门登记的企业）开头。',
     en: 'The applicant must be a company, so its unified social credit code should start with "91" (an enterprise registered by market regulation).',

@@ -13,6 +13,7 @@ export const creditCodeOrganisationCode = defineRule({
   defaultSeverity: 'warning',
   status: 'secondary',
   fixable: false,
+  fields: ['applicant.credit_code'],
   description: {
     'zh-cn': '统一社会信用代码第 9–17 位（原组织机构代码）应通过 GB 11714 校验。',
     en: 'Positions 9–17 of the unified social credit code (the former organisation code) should pass the GB 11714 check.',

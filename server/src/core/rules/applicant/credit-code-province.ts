@@ -12,6 +12,7 @@ export const creditCodeProvince = defineRule({
   defaultSeverity: 'error',
   status: 'inference',
   fixable: false,
+  fields: ['applicant.credit_code'],
   description: {
     'zh-cn': '统一社会信用代码第 3–4 位须是省级行政区划代码（登记机关所在省）。',
     en: 'Positions 3–4 of the unified social credit code must be a province code (the province of the registering authority).',

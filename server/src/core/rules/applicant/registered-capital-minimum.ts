@@ -24,6 +24,7 @@ export const registeredCapitalMinimum = defineRule({
   defaultSeverity: 'error',
   status: 'confirmed',
   fixable: true,
+  fields: ['applicant.registered_capital_cny'],
   description: {
     'zh-cn': '跨地区经营增值电信业务的注册资本不得低于 1000 万元。',
     en: 'The registered capital of a cross-regional value-added telecom operator must be at least CNY 10 million.',

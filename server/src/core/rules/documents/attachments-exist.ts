@@ -65,6 +65,14 @@ export const attachmentsExist = defineRule({
     en: "All 12 materials are present (the schema's required fields), and every attachment path names a file inside the application's folder tree.",
   },
   fixable: true,
+  fields: [
+    'applicant.business_licence_file',
+    'licence.files',
+    'licence.files.*',
+    'tech.network_diagram.file',
+    'pledge.file',
+    'outbound.pledge_file',
+  ],
   messages: {
     missing: {
       'zh-cn': '附件不存在：{what}“{value}”在申请文件所在目录中找不到。请把文件放到这个路径，或改正路径。',

@@ -18,6 +18,7 @@ export const noWesternHalfRate = defineRule({
     en: 'The western half-rate of the occupation fee does not apply to a 95 number allocated nationally by MIIT (inference).',
   },
   fixable: false,
+  fields: ['usage.area'],
   messages: {
     westernArea: {
       'zh-cn':

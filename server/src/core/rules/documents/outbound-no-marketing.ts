@@ -18,6 +18,14 @@ export const outboundNoMarketing = defineRule({
     en: 'The number is inbound-only by default; requested outbound calls may only be consented call-backs and information enquiries, never marketing.',
   },
   fixable: false,
+  fields: [
+    'usage.outbound_marketing',
+    'outbound',
+    'outbound.enabled',
+    'outbound.purpose',
+    'outbound.purpose.*',
+    'outbound.pledge_file',
+  ],
   messages: {
     outboundWithMarketing: {
       'zh-cn':

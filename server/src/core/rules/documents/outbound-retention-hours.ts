@@ -41,6 +41,7 @@ export const outboundRetentionHours = defineRule({
     en: "With outbound calls, recordings and related records are kept at least 30 days and calls avoid the users' rest time.",
   },
   fixable: true,
+  fields: ['outbound', 'outbound.retention_days', 'outbound.hours'],
   messages: {
     retentionTooShort: {
       'zh-cn':

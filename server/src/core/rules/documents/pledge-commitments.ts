@@ -87,6 +87,7 @@ export const pledgeCommitments = defineRule({
     en: 'When the commitments are listed, the pledge covers all seven commitments a reviewer looks for.',
   },
   fixable: true,
+  fields: ['pledge', 'pledge.commitments', 'pledge.commitments.*'],
   messages: {
     missingCommitment: {
       'zh-cn':

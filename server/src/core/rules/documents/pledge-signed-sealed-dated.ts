@@ -19,6 +19,14 @@ export const pledgeSignedSealedDated = defineRule({
     en: 'The number-use pledge is signed by the legal representative, sealed, and dated no later than the application.',
   },
   fixable: true,
+  fields: [
+    'application.date',
+    'applicant.legal_rep',
+    'pledge',
+    'pledge.signed_by',
+    'pledge.sealed',
+    'pledge.date',
+  ],
   messages: {
     signerNotLegalRep: {
       'zh-cn':

@@ -14,6 +14,7 @@ export const crossRegionalLicence = defineRule({
   defaultSeverity: 'error',
   status: 'confirmed',
   fixable: false,
+  fields: ['licence', 'licence.number', 'licence.businesses', 'licence.coverage'],
   description: {
     'zh-cn':
       '许可证须是工信部颁发的含第二类增值电信业务（B2）的《跨地区增值电信业务经营许可证》，覆盖至少两个省。',

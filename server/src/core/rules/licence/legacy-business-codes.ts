@@ -18,6 +18,13 @@ export const legacyBusinessCodes = defineRule({
   defaultSeverity: 'info',
   status: 'unverified',
   fixable: false,
+  fields: [
+    'licence.valid_from',
+    'licence.businesses',
+    'licence.businesses.*',
+    'licence.businesses.*.name',
+    'licence.businesses.*.code',
+  ],
   description: {
     'zh-cn': '2016-03-01 以前核发的许可证可能使用 2003 年版目录的业务代码，业务按名称比对。',
     en: 'Licences issued before 2016-03-01 may print 2003-catalogue codes; businesses are matched by name.',

@@ -33,6 +33,14 @@ export const licenceAnnualReport = defineRule({
   defaultSeverity: 'warning',
   status: 'secondary',
   fixable: false,
+  fields: [
+    'application.date',
+    'licence',
+    'licence.annual_reports',
+    'licence.annual_reports.*',
+    'licence.annual_reports.*.year',
+    'licence.annual_reports.*.status',
+  ],
   description: {
     'zh-cn': '许可证有效期内、报送期限（次年 3 月 31 日）已过的各年度年报均应已报送（年报制度已取代年检）。',
     en: 'The licence annual report is submitted for every year the licence was in force whose deadline (31 March of the next year) has passed (annual reports replaced the annual inspection).',

@@ -16,6 +16,7 @@ export const licenceInForce = defineRule({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: ['application.date', 'licence.valid_from', 'licence.valid_until'],
   description: {
     'zh-cn': '申请日期须在许可证有效期内，有效期起止日期须前后有序且不超过 5 年。',
     en: 'The application date must fall within the licence validity, whose dates must be in order and span at most 5 years.',

@@ -16,6 +16,7 @@ export const licenceNumberFormat = defineRule({
   defaultSeverity: 'error',
   status: 'inference',
   fixable: true,
+  fields: ['licence.number'],
   description: {
     'zh-cn': '许可证编号须符合增值电信业务经营许可证编号的格式（如 B2-20213456、A2.B1.B2-20090003）。',
     en: 'The licence number must have the format of a value-added telecom licence number (e.g. B2-20213456, A2.B1.B2-20090003).',

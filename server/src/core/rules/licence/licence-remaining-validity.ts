@@ -13,6 +13,7 @@ export const licenceRemainingValidity = defineRule({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: ['application.date', 'licence.valid_until'],
   description: {
     'zh-cn': '自申请之日起，许可证有效期应不少于 1 年（可配置）。',
     en: 'From the application date the licence must remain valid for at least 1 year (configurable).',

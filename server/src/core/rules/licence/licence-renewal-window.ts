@@ -14,6 +14,7 @@ export const licenceRenewalWindow = defineRule({
   defaultSeverity: 'warning',
   status: 'secondary',
   fixable: false,
+  fields: ['licence.valid_until'],
   description: {
     'zh-cn': '许可证将在续期申请期限内到期的，提示须在到期前 90 日（可配置）申请延续。',
     en: 'When the licence expires within the renewal notice period, warn that renewal must be applied for 90 days (configurable) before expiry.',

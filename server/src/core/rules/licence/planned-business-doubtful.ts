@@ -12,6 +12,7 @@ export const plannedBusinessDoubtful = defineRule({
   defaultSeverity: 'warning',
   status: 'secondary',
   fixable: false,
+  fields: ['usage.businesses.*'],
   description: {
     'zh-cn': '拟开展信息服务业务（B25）或离岸呼叫中心业务（B24-2）的，能否申请 95 号码存疑。',
     en: 'Whether information services (B25) or offshore call centres (B24-2) can use a 95 number is doubtful.',

@@ -21,6 +21,13 @@ export const plannedBusinessLicensed = defineRule({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: [
+    'licence.businesses',
+    'licence.businesses.*',
+    'licence.businesses.*.name',
+    'usage.businesses',
+    'usage.businesses.*',
+  ],
   description: {
     'zh-cn': '拟开展的业务须在许可证载明的业务种类中，且许可证须含可申请 95 号码的业务。',
     en: 'Each planned business must be on the licence, and the licence must include a business that qualifies for a 95 number.',

@@ -32,6 +32,7 @@ export const baseLength = defineRule({
     en: 'Each candidate has its segment\'s length: 5 digits for 950, 951 and 957, 6 digits for 952 and 954.',
   },
   fixable: true,
+  fields: ['number.candidates', 'number.candidates.*'],
   messages: {
     tooLong: {
       'zh-cn':

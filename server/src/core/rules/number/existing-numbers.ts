@@ -20,6 +20,12 @@ export const existingNumbers = defineRule({
     en: 'Warns when the applicant already holds a 95 access number of the same class: a second one needs a strong reason.',
   },
   fixable: false,
+  fields: [
+    'applicant.existing_numbers',
+    'applicant.existing_numbers.*',
+    'number.candidates',
+    'number.candidates.*',
+  ],
   messages: {
     sameClass: {
       'zh-cn':

@@ -44,6 +44,15 @@ export const extensionExplanation = defineRule({
     en: 'Material 6 is substantive: necessity and plan when an extension is planned, call flow and voice prompts when not; no placeholders.',
   },
   fixable: false,
+  fields: [
+    'number.extension',
+    'number.extension.planned',
+    'number.extension.necessity',
+    'number.extension.plan',
+    'number.extension.call_flow',
+    'number.extension.voice_prompts',
+    'number.extension.voice_prompts.*',
+  ],
   messages: {
     placeholder: {
       'zh-cn': '{field}“{value}”是占位文字，不是说明。材料6 要求详细说明，请写明{hint}。',

@@ -20,6 +20,13 @@ export const extensionLength = defineRule({
     en: 'The total length after extension is at most 8 digits, 9–13 with a written justification, never more than 13, and not variable.',
   },
   fixable: false,
+  fields: [
+    'number.extension',
+    'number.extension.planned',
+    'number.extension.total_length',
+    'number.extension.variable',
+    'number.extension.justification',
+  ],
   messages: {
     overAbsoluteMax: {
       'zh-cn': '拓展后总位长 {value} 位超过了 {max} 位的上限。请把号码结构缩短到 {max} 位以内（原则上不超过 {normal} 位）。',

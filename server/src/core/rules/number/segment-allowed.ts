@@ -42,6 +42,7 @@ export const segmentAllowed = defineRule({
     en: 'Each candidate lies in a value-added telecom segment (950, 951, 952, 954, 957); 953, 955, 956 and 95110 cannot be applied for.',
   },
   fixable: true,
+  fields: ['number.candidates', 'number.candidates.*'],
   messages: {
     notNinetyFive: {
       'zh-cn':

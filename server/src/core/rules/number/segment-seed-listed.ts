@@ -17,6 +17,7 @@ export const segmentSeedListed = defineRule({
     en: 'Warns about candidates in 954 or 957: application guides currently describe only 950, 951 and 952 as allocatable.',
   },
   fixable: false,
+  fields: ['number.candidates', 'number.candidates.*'],
   messages: {
     notSeedListed: {
       'zh-cn':

@@ -30,6 +30,7 @@ export const sharedNumberStatement = defineRule({
     en: 'A number shared by several businesses needs a statement: no legacy user issue, no impact on access tariffs or settlement.',
   },
   fixable: true,
+  fields: ['usage', 'usage.businesses', 'usage.shared_number_statement'],
   messages: {
     missing: {
       'zh-cn':

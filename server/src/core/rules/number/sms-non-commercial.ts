@@ -20,6 +20,7 @@ export const smsNonCommercial = defineRule({
     en: 'A 95 number used as an SMS access code may carry non-commercial SMS only.',
   },
   fixable: true,
+  fields: ['number.sms', 'number.sms.enabled', 'number.sms.commercial', 'number.sms.description'],
   messages: {
     commercial: {
       'zh-cn': '短消息服务标为经营性（commercial: true）。95 号码只能用于非经营性短消息服务；经营性短消息须另行申请短消息类服务接入代码，或不在本号码上开通短消息。',

@@ -28,6 +28,15 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: [
+    'tech.access',
+    'tech.access.mode',
+    'tech.access.links',
+    'tech.access.links.*',
+    'tech.access.links.*.id',
+    'tech.access.links.*.gateway',
+    'tech.access.links.*.via',
+  ],
   description: {
     'zh-cn': '接入基础电信网络的每条链路写明具体的关口局/端局；转接方式写明经由方，三网全直联不应经由转接。',
     en: 'Each access link names its specific gateway or end office; transit links say what they pass through, and 三网全直联 links pass through nothing.',

@@ -19,6 +19,7 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: ['tech.network_diagram', 'tech.network_diagram.file', 'tech.network_diagram.description'],
   description: {
     'zh-cn': '网络组织方案图文件存在，其描述提到本单位自己的平台设置地和关口局（按实际情况绘制，而非网上下载）。',
     en: 'The network organisation diagram exists, and its description names the company’s own platform sites and gateways (drawn for this company, not downloaded).',

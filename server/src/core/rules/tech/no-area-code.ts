@@ -14,6 +14,7 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: ['dialing.needs_area_code', 'dialing.method'],
   description: {
     'zh-cn': '写明用户拨号方式；全国统一使用的 95 号码不应需要加拨长途区号。',
     en: 'The users’ dialling method is stated; a nationwide 95 number should need no long-distance area code.',

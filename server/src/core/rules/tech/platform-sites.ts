@@ -24,6 +24,14 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: true,
+  fields: [
+    'tech.platform',
+    'tech.platform.mode',
+    'tech.platform.sites',
+    'tech.platform.sites.*',
+    'tech.platform.sites.*.id',
+    'tech.platform.sites.*.province',
+  ],
   description: {
     'zh-cn': '业务平台的设置方式与设置地一致（分散设置至少两个设置地），且设置地位于许可证覆盖范围和号码使用范围内。',
     en: 'The platform mode matches its sites (a distributed platform has at least two), and the sites lie within the licence coverage and the area of use.',

@@ -45,6 +45,16 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: true,
+  fields: [
+    'tech.platform.sites.*.id',
+    'tech.access.links.*.id',
+    'tech.access.links.*.carrier',
+    'dialing.routing',
+    'dialing.routing.*',
+    'dialing.routing.*.carrier',
+    'dialing.routing.*.site',
+    'dialing.routing.*.link',
+  ],
   description: {
     'zh-cn': '每个话务路由场景指向技术方案中已定义的平台设置地和接入链路，且直联链路属于主叫用户的运营商。',
     en: 'Each routing scenario points to a platform site and an access link defined in the technical plan, and a direct link belongs to the calling users’ carrier.',

@@ -20,6 +20,7 @@ export default defineRule<MessageId>({
   defaultSeverity: 'warning',
   status: 'inference',
   fixable: false,
+  fields: ['application.date', 'number.expected_billing_start', 'schedule.*.date'],
   description: {
     'zh-cn': '进度中的具体开通日期和预计计费起始日期不早于最早可能的批准日期（申请日期加 20 个工作日）。',
     en: 'Opening dates in the schedule and the expected billing start are not before the earliest possible approval (application date plus 20 working days).',

@@ -15,6 +15,7 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: true,
+  fields: ['schedule', 'schedule.*', 'schedule.*.province'],
   description: {
     'zh-cn': '启用实施进度包括号码使用范围内的每一个省份，且不包括使用范围以外的省份。',
     en: 'The opening schedule includes every province of the area of use, and none outside it.',

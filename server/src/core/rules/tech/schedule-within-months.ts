@@ -18,6 +18,7 @@ export default defineRule<MessageId>({
   defaultSeverity: 'warning',
   status: 'inference',
   fixable: false,
+  fields: ['schedule.*.month_offset', 'schedule.*.date'],
   description: {
     'zh-cn': '各省开通时间在批准后约 12 个月内（月数可配置）。',
     en: 'Each opening falls within about 12 months of the approval (the number of months is configurable).',

@@ -27,6 +27,17 @@ export default defineRule<MessageId>({
   defaultSeverity: 'error',
   status: 'secondary',
   fixable: false,
+  fields: [
+    'tech.traffic_forecast',
+    'tech.traffic_forecast.busy_hour_calls',
+    'tech.traffic_forecast.average_handle_time_s',
+    'tech.traffic_forecast.service_level',
+    'tech.traffic_forecast.service_level.target_percent',
+    'tech.traffic_forecast.service_level.answer_within_s',
+    'tech.traffic_forecast.daily_calls',
+    'tech.seats',
+    'tech.platform.sites.*.seats',
+  ],
   description: {
     'zh-cn': '按 Erlang C 模型核算话务量预测所需的坐席数，规划坐席数不应少于该数，并与各设置地坐席数之和一致。',
     en: 'Checks with Erlang C that the planned seats cover the agents the traffic forecast needs, and that they match the sum of the sites’ seats.',

@@ -15,6 +15,14 @@ export default defineRule<MessageId>({
   defaultSeverity: 'warning',
   status: 'secondary',
   fixable: false,
+  fields: [
+    'staff',
+    'staff.company_experience',
+    'staff.core',
+    'staff.core.*',
+    'staff.core.*.experience_years',
+    'staff.core.*.experience',
+  ],
   description: {
     'zh-cn': '企业及至少一名核心员工具有呼叫中心或多方通信业务的从业经验，并写明年限与经历。',
     en: 'The company and at least one core staff member have call-centre or multi-party experience, with years and a description.',

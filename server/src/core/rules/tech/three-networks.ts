@@ -18,6 +18,7 @@ export default defineRule<MessageId>({
   defaultSeverity: 'warning',
   status: 'inference',
   fixable: true,
+  fields: ['tech.access', 'tech.access.mode', 'tech.access.links', 'tech.access.links.*.carrier'],
   description: {
     'zh-cn': '接入方式为“三网全直联”时，接入链路须包括中国电信、中国移动、中国联通三家（中国广电可选）。',
     en: 'When the access mode is 三网全直联, the links include 中国电信, 中国移动 and 中国联通 (中国广电 is optional).',

@@ -16,6 +16,7 @@ export const areaCrossRegional = defineRule({
     en: 'The area of use spans at least two provinces (a 95 number is a cross-regional number).',
   },
   fixable: false,
+  fields: ['usage.area'],
   messages: {
     singleProvince: {
       'zh-cn':

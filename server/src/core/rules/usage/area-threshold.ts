@@ -32,6 +32,7 @@ export const areaThreshold = defineRule({
     en: 'The area of use meets the reference threshold: by default at least 6 provinces and 12 prefecture-level cities (seed text, unconfirmed, configurable).',
   },
   fixable: false,
+  fields: ['usage.area', 'usage.area.*.cities', 'usage.area.*.cities.*'],
   messages: {
     provinces: {
       'zh-cn':

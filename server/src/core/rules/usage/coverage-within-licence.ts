@@ -21,6 +21,7 @@ export const coverageWithinLicence = defineRule({
     en: 'The area of use lies within the licence coverage, and should equal it.',
   },
   fixable: true,
+  fields: ['licence.coverage', 'licence.coverage.*', 'usage.area', 'usage.area.*', 'usage.area.*.province'],
   messages: {
     outside: {
       'zh-cn':

@@ -28,6 +28,13 @@ export const noMarketing = defineRule({
     en: 'The number is not for marketing or harassing calls; a call centre mainly takes inbound calls.',
   },
   fixable: false,
+  fields: [
+    'usage.description',
+    'usage.customers.*.type',
+    'usage.customers.*.description',
+    'usage.business_model',
+    'usage.outbound_marketing',
+  ],
   messages: {
     outboundMarketing: {
       'zh-cn':

@@ -197,6 +197,20 @@ export const placeNames = defineRule<MessageId>({
     en: 'Provinces and cities carry their official names; cities are prefecture-level divisions (or municipalities) inside the listed province.',
   },
   fixable: true,
+  fields: [
+    'licence.coverage.*',
+    'usage.area',
+    'usage.area.*',
+    'usage.area.*.province',
+    'usage.area.*.cities',
+    'usage.area.*.cities.*',
+    'tech.platform.sites.*.province',
+    'tech.platform.sites.*.city',
+    'tech.access.links.*.province',
+    'tech.access.links.*.city',
+    'schedule.*.province',
+    'schedule.*.city',
+  ],
   messages: {
     shortProvince: {
       'zh-cn': '“{value}”是简写，请写省级行政区的正式名称“{official}”。',

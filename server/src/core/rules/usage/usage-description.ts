@@ -37,6 +37,16 @@ export const usageDescription = defineRule({
     en: 'The use fits the planned use of the segment, with clear customers and a clear business model.',
   },
   fixable: false,
+  fields: [
+    'usage.description',
+    'usage.customers',
+    'usage.customers.*',
+    'usage.customers.*.name',
+    'usage.customers.*.type',
+    'usage.customers.*.status',
+    'usage.customers.*.description',
+    'usage.business_model',
+  ],
   messages: {
     placeholder: {
       'zh-cn': '{field}“{value}”是占位文字。材料5 要求说明号码用途、客户来源和业务模式，请写出实际内容。',
