@@ -159,6 +159,8 @@ describe('hostile client: the protocol edge over raw stdio (dist/server.js)', fu
       ['no Content-Length header', 'Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{"jsonrpc":"2.0"}'],
       ['a header line without a colon', 'hello server\r\n\r\n'],
       ['garbage bytes, no header end', Buffer.from(input.garbageBytes(4096).map((b) => (b === 13 || b === 10 ? 32 : b)))],
+      ['64 KiB of garbage: a header that never ends', Buffer.from(input.garbageBytes(64 * 1024).map((b) => (b === 13 || b === 10 ? 32 : b)))],
+      ['a message, then half a header in the same write', `Content-Length: 52\r\n\r\n${JSON.stringify({ jsonrpc: '2.0', method: 'initialized', params: {} }).padEnd(52)}Content-Len`],
       ['a length that never arrives', 'Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0","id":1,'],
     ];
     for (const [name, bytes] of cases) {

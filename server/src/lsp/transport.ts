@@ -2,8 +2,8 @@
  * The server's end of the wire: the message reader and writer for `--stdio` (Content-Length
  * framing) or `--node-ipc`, and what happens when the wire itself fails. Every incoming request
  * passes the params guard (params-guard.ts) before it is dispatched. A stdio stream whose framing is
- * lost — a header without a usable Content-Length, bytes that stop short of a whole message for
- * {@link STALL_MS} — cannot be trusted again (the next message boundary is unknown), so the server
+ * lost — a header without a usable Content-Length, a header that never ends, bytes that stop short of
+ * a whole message for {@link STALL_MS} — cannot be trusted again (the next message boundary is unknown), so the server
  * says so on stderr and exits non-zero, and the client's restart policy decides what comes next,
  * instead of living on deaf. A whole message whose body is not JSON leaves the framing intact: it
  * is reported on stderr and skipped. The input closing ends the server too: exit
@@ -15,13 +15,10 @@ import {
   IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
-  type DataCallback,
-  type Disposable,
   type Message,
   type MessageReader,
   type MessageStrategy,
   type MessageWriter,
-  type PartialMessageInfo,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import { inspect } from 'node:util';
@@ -94,9 +91,58 @@ export function guardedStrategy(writer: MessageWriter): MessageStrategy {
   };
 }
 
+/** A header this long without its blank line is not a header (LSP's are a few dozen bytes). */
+export const MAX_HEADER_BYTES = 8192;
+
 /**
- * The reader, watched: a read error (bad header, a body that is not JSON) or bytes left waiting
- * {@link STALL_MS} without making a message end the process; so does the input closing.
+ * Follows the Content-Length framing of the input alongside the reader, just enough to know
+ * whether bytes of an unfinished message are waiting (the reader keeps its buffer to itself).
+ */
+export class FramingTracker {
+  private header = Buffer.alloc(0);
+  private bodyLeft = 0;
+  /** Set when a header has no usable Content-Length (the reader reports that one itself). */
+  unreadable = false;
+
+  /** Whether an unfinished message (header or body) is waiting for more bytes. */
+  get waiting(): boolean {
+    return !this.unreadable && (this.header.length > 0 || this.bodyLeft > 0);
+  }
+
+  get headerTooLong(): boolean {
+    return this.header.length > MAX_HEADER_BYTES;
+  }
+
+  feed(chunk: Buffer): void {
+    let rest = chunk;
+    while (rest.length > 0 && !this.unreadable) {
+      if (this.bodyLeft > 0) {
+        const taken = Math.min(this.bodyLeft, rest.length);
+        this.bodyLeft -= taken;
+        rest = rest.subarray(taken);
+        continue;
+      }
+      const header = Buffer.concat([this.header, rest]);
+      const end = header.indexOf('\r\n\r\n');
+      if (end < 0) {
+        this.header = header;
+        return;
+      }
+      const length = /(?:^|\r\n)content-length:\s*(\d+)\s*(?:\r\n|$)/i.exec(header.subarray(0, end).toString('ascii'))?.[1];
+      this.header = Buffer.alloc(0);
+      if (length === undefined) {
+        this.unreadable = true;
+        return;
+      }
+      this.bodyLeft = Number(length);
+      rest = header.subarray(end + 4);
+    }
+  }
+}
+
+/**
+ * The reader, watched: a header it cannot read, a header that never ends, or an unfinished message
+ * waiting {@link STALL_MS} for more bytes ends the process; so does the input closing.
  */
 export function watchFraming(
   reader: MessageReader,
@@ -115,45 +161,33 @@ export function watchFraming(
       );
     options.exit(code);
   };
-  /** Bytes arrived after the last complete message: when the last of them came. */
-  let waitingSince: number | undefined;
+  const framing = new FramingTracker();
+  /** When the last bytes arrived. */
+  let lastBytesAt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = (): void => {
     timer = undefined;
-    if (waitingSince === undefined) return;
-    const idle = performance.now() - waitingSince;
+    if (!framing.waiting) return;
+    const idle = performance.now() - lastBytesAt;
     if (idle >= stallMs) end(1, `${Math.round(idle)} ms without the rest of a message`);
     else timer = setTimeout(check, stallMs - idle);
   };
-  input.on('data', () => {
-    waitingSince = performance.now();
-    timer ??= setTimeout(check, stallMs);
+  input.on('data', (chunk: Buffer | string) => {
+    lastBytesAt = performance.now();
+    framing.feed(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    if (framing.headerTooLong) end(1, `a header longer than ${MAX_HEADER_BYTES} bytes`);
+    else if (framing.waiting) timer ??= setTimeout(check, stallMs);
   });
   reader.onError((error) => {
     const why = error.message.split('\n')[0] ?? String(error);
     // A whole message whose body is not JSON: its length was right, so the next one starts where
     // expected. Skipped (and said), not fatal; a header that cannot be read is.
-    if (error instanceof SyntaxError) options.report(`miit95: skipped a message whose body is not JSON (${why}).\nmiit95：已跳过一条消息体不是 JSON 的消息（${why}）。`);
+    if (error instanceof SyntaxError)
+      options.report(`miit95: skipped a message whose body is not JSON (${why}).\nmiit95：已跳过一条消息体不是 JSON 的消息（${why}）。`);
     else end(1, why);
   });
   reader.onClose(() => end(options.shutdownReceived() ? 0 : 1, undefined));
-  return {
-    onError: reader.onError,
-    onClose: reader.onClose,
-    onPartialMessage: (listener: (info: PartialMessageInfo) => void): Disposable => reader.onPartialMessage(listener),
-    listen(callback: DataCallback): Disposable {
-      return reader.listen((message) => {
-        // Imprecise by one case: a chunk that ends one message and starts the next is watched
-        // again only once more bytes arrive (the reader's buffer is its own).
-        waitingSince = undefined;
-        callback(message);
-      });
-    },
-    dispose(): void {
-      if (timer !== undefined) clearTimeout(timer);
-      reader.dispose();
-    },
-  };
+  return reader;
 }
 
 /**
