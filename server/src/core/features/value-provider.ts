@@ -4,8 +4,7 @@
  * provider is given, what it returns (candidates before filtering, ranking and insertion text), and
  * the one helper several of them share. The registry is value-providers.ts.
  */
-import type { Locale } from '../types';
-import type { DataPath } from '../types';
+import type { DataPath, Locale } from '../types';
 import { getArray } from '../document/data-access';
 import type { LinkResolver } from './field-docs';
 import type { FieldInfo } from './schema-info';
