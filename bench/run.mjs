@@ -13,6 +13,9 @@
  * schema error where the error edit put it, nothing otherwise). Writes bench/results/latest.json
  * and bench/results/latest.md, and prints the table and the targets.
  *
+ * With the CLI rows, `miit95 export` of the complete sample (bench/export.mjs; --export-baseline
+ * <cli.js> alternates it with another build's CLI, e.g. a checkout before a change).
+ *
  * Options: --quick (fewer repetitions), --sizes typical,10k,50k, --no-peer, --no-cli, --no-portfolio,
  * --update-readme (replaces the table between the bench markers in docs/dev/performance.md).
  * Not part of `npm test`; bounded to a few minutes on 2 cores.
@@ -25,6 +28,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { parseDocument } from 'yaml';
+import { exportBench } from './export.mjs';
 import { generateApplication, REPO_ROOT, SAMPLE_FILE, SIZES } from './generate.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
 import { portfolioBench, portfolioTable } from './portfolio-bench.mjs';
@@ -540,7 +544,11 @@ function table(results) {
   rows.push(`| CPU per edit / floor; full validation / floor (ours: same process / server open) | ${overCells.join(' | ')} |`);
   const lines = sizes.map(([n, s]) => `${n} = ${s.lines} lines (${Math.round(s.bytes / 1024)} KB)`);
   const portfolio = results.portfolio ? `\n${portfolioTable(results.portfolio)}\n` : '';
-  return `${rows.join('\n')}\n\nInputs: ${lines.join(', ')}.${results.cli ? ` CLI: ${results.cli.files} files checked in ${fmt(results.cli.ms.median, ' ms')} (median of ${results.cli.ms.n}).` : ''}\n${portfolio}`;
+  const exports = (results.export ?? []).map(
+    (e) =>
+      ` \`miit95 export\` of the complete sample${e.cli === CLI_BUNDLE ? '' : ` by ${e.cli}`}: ${fmt(e.wall.median, ' ms')} wall, ${fmt(e.cpu.median, ' ms')} CPU (median of ${e.wall.n}).`,
+  );
+  return `${rows.join('\n')}\n\nInputs: ${lines.join(', ')}.${results.cli ? ` CLI: ${results.cli.files} files checked in ${fmt(results.cli.ms.median, ' ms')} (median of ${results.cli.ms.n}).` : ''}${exports.join('')}\n${portfolio}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -606,6 +614,10 @@ async function main() {
     if (WITH_CLI) {
       log('bench: CLI on 1,000 files…');
       results.cli = cliBench(dir);
+      log('bench: miit95 export of the complete sample…');
+      const baseline = option('--export-baseline');
+      const clis = [CLI_BUNDLE, ...(baseline === undefined ? [] : [path.resolve(baseline)])];
+      results.export = exportBench({ clis, runs: QUICK ? 5 : 10 });
     }
     if (WITH_PORTFOLIO) {
       log('bench: applications view and `miit95 portfolio` on 1,000 files…');
@@ -618,6 +630,7 @@ async function main() {
         ...(s.peer?.failures ?? []).map((f) => `${n} peer: ${f}`),
       ]),
       ...(results.cli?.failure ? [results.cli.failure] : []),
+      ...(results.export ?? []).flatMap((e) => e.failures.map((f) => `export ${e.cli}: ${f}`)),
       ...(results.portfolio?.failures ?? []).map((f) => `portfolio: ${f}`),
     ];
     results.hoverCompletion = Object.values(results.sizes).some((s) => s.ours.hover.n > 0)

@@ -43,6 +43,21 @@ export function translatorFor(locale: 'zh-cn' | 'en'): Translate {
 }
 
 /**
+ * The language of a view that shows the server's data (the form, the applications view): the
+ * `miit95.language` setting, else VS Code's display language — so that its labels and its data
+ * speak one language (code-server has no Chinese language pack offline; the setting still gives a
+ * Chinese view).
+ */
+export function contentLocale(): 'zh-cn' | 'en' {
+  const setting = vscode.workspace.getConfiguration('miit95').get<string>('language');
+  if (setting === 'zh-cn' || setting === 'en') return setting;
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+/** `t` in the {@link contentLocale} (read at each call: the setting may change). */
+export const contentT: Translate = (message, ...args) => translatorFor(contentLocale())(message, ...args);
+
+/**
  * The bundle file for `language` (a VS Code display language such as `zh-cn`), trying the full
  * tag and then its primary subtag; undefined for English or when no bundle exists.
  */

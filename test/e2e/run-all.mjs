@@ -2,7 +2,7 @@
 // The real-editor tests in one go: the mocha suite in the extension host (and its multi-root part,
 // run-multiroot.mjs), then the UI smoke test, the quick-fix UI test, the fee preview UI test, the export
 // UI test, the workspace check UI test, the form view UI test (Chinese and English) and the
-// applications view UI test.
+// applications view UI test (English and Chinese).
 // All run even when one fails; the exit code is non-zero if any failed.
 // Expects the packaged extension, dist/miit95.vsix, which every run installs into code-server
 // (npm run test:vscode packages it first; MIIT95_E2E_FROM=dev loads the unpacked build instead),
@@ -23,6 +23,7 @@ const scripts = [
   'ui-form.mjs',
   'ui-form.mjs --lang en',
   'ui-portfolio.mjs',
+  'ui-portfolio.mjs --lang zh',
   'run-multiroot.mjs',
 ];
 for (const entry of scripts) {

@@ -3,13 +3,18 @@
 // opens the samples workspace, clicks the "95 Number Applications" activity-bar item, waits until
 // the view lists the complete sample as ready with 95079 ¥240,000 and materials 12/12 and the
 // mistakes with errors, and the "due within" group with its deadlines; clicking the complete sample
-// opens it. Saves test-results/ui-portfolio[-zh].png.
-//
-// Env: MIIT95_UI_LANG=zh-cn expects the Chinese texts of the view: only meaningful when VS Code's
-// display language is zh-cn (code-server here has no Chinese language pack, so it stays English).
+// opens it. Run in English (default) and in Chinese (`--lang zh`): code-server has no Chinese
+// language pack offline (VS Code's own UI stays English), but the view's strings follow the
+// `miit95.language` setting (client/src/l10n.ts contentLocale), as the form's do; the Chinese run
+// also checks that no English item text is left. Saves test-results/ui-portfolio[-zh].png, and with
+// MIIT95_UI_README=1 the README pictures docs/images/applications-view.png and portfolio-zh.png.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoDir } from './lib/harness.mjs';
 import { runUiTest } from './lib/ui-session.mjs';
 
-const zh = process.env.MIIT95_UI_LANG === 'zh-cn';
+const { values: args } = parseArgs({ options: { lang: { type: 'string', default: 'en' } } });
+const zh = args.lang === 'zh' || process.env.MIIT95_UI_LANG === 'zh-cn';
 const text = zh
   ? { container: '95号码申请', ready: '就绪', errors: /\d+ 个错误/, materials: '材料 12/12', soon: /天内到期（\d+）/, year: '年' }
   : { container: '95 Number Applications', ready: 'Ready', errors: /\d+ errors/, materials: 'materials 12/12', soon: /Due within \d+ days \(\d+\)/, year: 'year' };
@@ -20,6 +25,7 @@ runUiTest(
     scratchName: 'ui-portfolio',
     screenshot: zh ? 'ui-portfolio-zh.png' : 'ui-portfolio.png',
     requires: ['dist/extension.js', 'dist/server.js', 'dist/portfolio-worker.js'],
+    settings: { 'miit95.language': zh ? 'zh-cn' : 'en' },
   },
   async ({ page, step, opts, openWorkbench, quickInput }) => {
     await openWorkbench('complete');
@@ -62,5 +68,17 @@ runUiTest(
       await row.locator('.monaco-tl-twistie').click();
       await rows.filter({ hasText: /2028-06-20/ }).first().waitFor(opts);
     });
+    if (zh) {
+      await step('every item of the view is in Chinese (no English state, count or label left)', async () => {
+        const texts = await rows.allInnerTexts();
+        const english = texts.filter((t) => /\b(Ready|Warnings|Errors|errors|warnings|materials|Due within|applications?|days ago|in \d+ days|today|year)\b/.test(t));
+        if (texts.length === 0 || english.length > 0) throw new Error(`English left in the view: ${english.join(' | ') || '(no rows)'}`);
+      });
+    }
+    if (process.env.MIIT95_UI_README === '1') {
+      await step('README picture', () =>
+        page.screenshot({ path: path.join(repoDir, 'docs', 'images', zh ? 'portfolio-zh.png' : 'applications-view.png') }),
+      );
+    }
   },
 );

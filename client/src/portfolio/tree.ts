@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { ApplicationSummary, Deadline } from '../../../server/src/editor-protocol';
-import { t } from '../l10n';
+import { contentLocale, contentT as t } from '../l10n';
 
 export type GroupBy = 'folder' | 'state';
 export type SortBy = 'name' | 'state' | 'deadline';
@@ -173,7 +173,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
             `${t('File')}: ${vscode.workspace.asRelativePath(uri)}`,
             ...(e.applicationDate === undefined ? [] : [`${t('Application date')}: ${e.applicationDate}`]),
             ...(e.provinces.length === 0 ? [] : [`${t('Provinces')}: ${e.provinces.join('、')}`]),
-            ...(e.problem === undefined ? [] : [e.problem[vscode.env.language.startsWith('zh') ? 'zh-cn' : 'en']]),
+            ...(e.problem === undefined ? [] : [e.problem[contentLocale()]]),
           ].join('\n\n'),
         );
         item.command = { command: 'vscode.open', title: t('Open'), arguments: [uri] };
@@ -182,7 +182,7 @@ export class PortfolioTree implements vscode.TreeDataProvider<Node> {
       }
       case 'deadline': {
         const d = node.deadline;
-        const locale = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+        const locale = contentLocale();
         const title = node.showApplicant ? `${nameOf(node.entry)}：${d.title[locale]}` : d.title[locale];
         const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
         item.id = `deadline:${node.showApplicant ? 'soon:' : ''}${node.entry.file}:${d.key}`;

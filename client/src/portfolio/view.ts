@@ -17,7 +17,7 @@ import {
 } from '../../../server/src/editor-protocol';
 import { State } from 'vscode-languageclient/node';
 import type { ServerController } from '../language-client';
-import { t } from '../l10n';
+import { contentLocale, contentT as t } from '../l10n';
 import { PortfolioTree, stateLabel, type Node, type SortBy } from './tree';
 
 export const APPLICATIONS_VIEW = 'miit95.applications';
@@ -127,6 +127,10 @@ export function registerPortfolioView(server: ServerController, extensionVersion
         if (enabled() && !requested && view.visible) void request();
         showState();
         tree.refresh();
+      } else if (e.affectsConfiguration('miit95.language')) {
+        // The view's strings follow the setting (contentLocale).
+        showState();
+        tree.refresh();
       }
     }),
     vscode.commands.registerCommand('miit95.portfolio.refresh', () => {
@@ -207,7 +211,7 @@ export function registerPortfolioView(server: ServerController, extensionVersion
             });
       if (target === undefined) return undefined;
       const text = renderCalendar(tree.visible(), {
-        locale: vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en',
+        locale: contentLocale(),
         stamp: icsTimestamp(new Date()),
         version: extensionVersion,
         displayFile: (file) => vscode.workspace.asRelativePath(vscode.Uri.parse(file)),

@@ -24,7 +24,7 @@ import {
 } from '../core/export';
 import { collectAttachments } from '../node/export/attachments';
 import { layoutDiagram } from '../node/export/diagram-layout';
-import { rasteriseDiagram, type RasterOutcome } from '../node/export/diagram-raster';
+import { prepareDiagramRaster, rasteriseDiagram, type RasterOutcome } from '../node/export/diagram-raster';
 import { renderDiagramSvg } from '../node/export/diagram-svg';
 import { renderDocx } from '../node/export/docx-render';
 import { PackageExistsError, packageTarget, sha256, writePackage, type PackageFile } from '../node/export/package-writer';
@@ -88,6 +88,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Exports the application `options.file`, validated by `host`. */
 export async function exportApplication(options: ExportOptions, host: ValidationHost): Promise<ExportResult> {
   const file = path.resolve(options.file);
+  // The PNG's worker compiles resvg and reads the font while the file is validated.
+  prepareDiagramRaster(options.cjkFont !== undefined ? { fontFile: options.cjkFont } : {});
   const validated = host.validate(file, options.text);
   if (!validated.ok) return { status: 'unreadable', failure: validated.failure };
   const { text, findings, result } = validated;

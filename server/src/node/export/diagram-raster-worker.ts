@@ -1,7 +1,10 @@
 /**
  * The worker thread that rasterises the diagram SVG into 网络组织方案图.png with resvg (WebAssembly,
- * @resvg/resvg-wasm): it receives the SVG, the CJK font file and the zoom, and answers with the PNG
- * bytes or an error message. In a worker so that the CPU-heavy drawing runs beside the Word files'
+ * @resvg/resvg-wasm). It answers two messages: `prepare` (compile the WebAssembly module and read
+ * the CJK font, ahead of the drawing: the export sends it as soon as it starts) and `draw` (the
+ * PNG bytes, encoded by png-encode.ts, or an error message). It keeps the compiled module and the font bytes for its whole
+ * life, so the long-lived language server's next export draws at once; diagram-raster-pool.ts
+ * decides when it ends. In a worker so that the CPU-heavy drawing runs beside the Word files'
  * rendering instead of after it, and never blocks the language server's or the extension's thread.
  * Bundled as dist/diagram-raster-worker.js, next to dist/resvg.wasm.
  */
@@ -10,19 +13,26 @@ import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { encodePng } from './png-encode';
 
 // resvg runs once per drawing: V8's baseline WebAssembly compiler alone (no optimising tier-up on
 // background threads) draws the diagram in about a third of the CPU time (measured: ~0.2 s instead
 // of ~0.7 s for the complete sample). The flag only concerns WebAssembly, which nothing else uses.
 setFlagsFromString('--liftoff-only');
 
-export interface RasterRequest {
-  readonly svg: string;
-  readonly fontFile: string;
-  readonly zoom: number;
+/** The font file and what identifies its content (size and modification time): a changed file is read again. */
+export interface FontRef {
+  readonly file: string;
+  readonly stamp: string;
 }
 
-export type RasterReply = { readonly ok: true; readonly png: Uint8Array } | { readonly ok: false; readonly error: string };
+export type RasterRequest =
+  | { readonly kind: 'prepare'; readonly font: FontRef }
+  | { readonly kind: 'draw'; readonly id: number; readonly svg: string; readonly font: FontRef; readonly zoom: number };
+
+export type RasterReply =
+  | { readonly id: number; readonly ok: true; readonly png: Uint8Array }
+  | { readonly id: number; readonly ok: false; readonly error: string };
 
 /** dist/resvg.wasm beside the bundle, or the package's file when running from source. */
 function wasmFile(): string {
@@ -32,25 +42,61 @@ function wasmFile(): string {
 }
 
 let ready: Promise<void> | undefined;
+let font: { readonly ref: FontRef; readonly bytes: Uint8Array } | undefined;
 
-async function rasterise(request: RasterRequest): Promise<Uint8Array> {
+function wasmReady(): Promise<void> {
   ready ??= initWasm(readFileSync(wasmFile()));
-  await ready;
-  const resvg = new Resvg(request.svg, {
-    font: { fontBuffers: [readFileSync(request.fontFile)] },
-    fitTo: { mode: 'zoom', value: request.zoom },
+  return ready;
+}
+
+/** The font's bytes, read once per file content. */
+function fontBytes(ref: FontRef): Uint8Array {
+  if (font === undefined || font.ref.file !== ref.file || font.ref.stamp !== ref.stamp)
+    font = { ref, bytes: readFileSync(ref.file) };
+  return font.bytes;
+}
+
+async function draw(svg: string, ref: FontRef, zoom: number): Promise<Uint8Array> {
+  await wasmReady();
+  const resvg = new Resvg(svg, {
+    font: { fontBuffers: [fontBytes(ref)] },
+    fitTo: { mode: 'zoom', value: zoom },
     background: '#ffffff',
   });
-  const image = resvg.render();
-  const png = image.asPng();
-  image.free();
-  resvg.free();
-  return png;
+  try {
+    const image = resvg.render();
+    const png = encodePng(image.pixels, image.width, image.height);
+    image.free();
+    return png;
+  } finally {
+    resvg.free();
+  }
+}
+
+/**
+ * Drawn once ahead of the first real drawing: V8 compiles WebAssembly functions when first called,
+ * so this compiles resvg's parsing, text layout, rendering and the PNG encoding while the export
+ * still validates the file.
+ */
+const WARM_UP_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect x="1" y="1" width="38" height="18" fill="#dbeafe" stroke="#1d4ed8"/>' +
+  '<path d="M2,10 L38,10" stroke="#4b5563" stroke-dasharray="4 2"/><text x="20" y="14" font-size="10" text-anchor="middle" font-weight="bold">网络 A1</text></svg>';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 parentPort?.on('message', (request: RasterRequest) => {
-  rasterise(request).then(
-    (png) => parentPort?.postMessage({ ok: true, png } satisfies RasterReply, [png.buffer as ArrayBuffer]),
-    (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies RasterReply),
+  if (request.kind === 'prepare') {
+    // A failure here shows again, with its message, when the drawing is asked for.
+    draw(WARM_UP_SVG, request.font, 1).then(
+      () => undefined,
+      () => undefined,
+    );
+    return;
+  }
+  draw(request.svg, request.font, request.zoom).then(
+    (png) => parentPort?.postMessage({ id: request.id, ok: true, png } satisfies RasterReply, [png.buffer as ArrayBuffer]),
+    (error: unknown) => parentPort?.postMessage({ id: request.id, ok: false, error: message(error) } satisfies RasterReply),
   );
 });

@@ -34,6 +34,7 @@ import type { Block, DocumentSpec, FieldRow, TableColumn } from '../../core/expo
 import { DRAFT_MARK, NOT_GIVEN } from '../../core/export';
 import type { DiagramLayout } from './diagram-layout';
 import { diagramShapeGroup } from './diagram-shapes';
+import { zipDocxParts, type DocxParts } from './docx-zip';
 import { fontTableXml } from './font-table';
 
 /** A4 in twips and the margins (2.5 cm top/bottom, 2.8 cm left/right). */
@@ -427,8 +428,25 @@ export function buildDocx(spec: DocumentSpec, options: RenderOptions): Document 
   });
 }
 
+interface DocxCompiler {
+  compile(file: Document, prettify: undefined, overrides: readonly { path: string; data: string }[]): DocxParts;
+}
+
+/** docx's compiler (Packer's own, not exported by docx): the parts before docx zips them. */
+function docxCompiler(): DocxCompiler | undefined {
+  const compiler: unknown = Reflect.get(Packer, 'compiler');
+  return typeof compiler === 'object' && compiler !== null && typeof Reflect.get(compiler, 'compile') === 'function'
+    ? (compiler as DocxCompiler)
+    : undefined;
+}
+
 /** The .docx bytes of a spec. */
 export async function renderDocx(spec: DocumentSpec, options: RenderOptions): Promise<Buffer> {
   // docx writes an empty font table; this one names the Chinese fonts' kinds for substitution.
-  return Packer.toBuffer(buildDocx(spec, options), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const overrides = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
+  const document = buildDocx(spec, options);
+  // Zipped with Node's native zlib (docx-zip.ts); through docx's Packer should its compiler change.
+  const compiler = docxCompiler();
+  if (compiler === undefined) return Packer.toBuffer(document, false, overrides);
+  return zipDocxParts(compiler.compile(document, undefined, overrides), new Date());
 }

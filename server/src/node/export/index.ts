@@ -7,7 +7,9 @@ export { collectAttachments, packagePathOf, MAX_ATTACHMENT_BYTES } from './attac
 export { layoutDiagram } from './diagram-layout';
 export type { DiagramLayout, LaidOutNode } from './diagram-layout';
 export { renderDiagramSvg } from './diagram-svg';
-export { rasteriseDiagram, PNG_ZOOM } from './diagram-raster';
+export { prepareDiagramRaster, rasteriseDiagram, PNG_ZOOM } from './diagram-raster';
+export { rasterWorkerRunning, releaseRaster } from './diagram-raster-pool';
+export { encodePng } from './png-encode';
 export type { RasterOutcome } from './diagram-raster';
 export { findCjkFont } from './cjk-font';
 export { renderDocx, buildDocx } from './docx-render';
