@@ -13,11 +13,11 @@
  *
  *   node bench/portfolio-bench.mjs [--quick]
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { timeCliRuns } from './lib/cli-runs.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
 import { writePortfolioWorkspace } from './portfolio-workspace.mjs';
 import { fmt, round, summary } from './lib/stats.mjs';
@@ -153,25 +153,16 @@ async function serverRows(workspace, scratch, quick) {
 
 /** (c) `miit95 portfolio` of the workspace, wall time, with the entries it printed. */
 function cliRows(workspace, quick) {
-  const runs = [];
-  let entries;
-  let failure;
-  for (let r = 0; r < (quick ? 1 : 2); r++) {
-    const t0 = performance.now();
-    const run = spawnSync(process.execPath, [CLI_BUNDLE, 'portfolio', '.', '--format', 'json'], {
-      cwd: workspace,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    runs.push(performance.now() - t0);
-    try {
-      entries = JSON.parse(run.stdout).applications;
-      if (entries.length !== COUNT) failure = `cli portfolio: ${entries.length} applications, expected ${COUNT}`;
-    } catch {
-      failure = `cli portfolio: unreadable output (exit ${run.status}): ${run.stderr.slice(0, 500)}`;
-    }
-  }
-  return { ms: summary(runs), entries: entries ?? [], failure };
+  const { ms, output, failure } = timeCliRuns({
+    cli: CLI_BUNDLE,
+    args: ['portfolio', '.', '--format', 'json'],
+    cwd: workspace,
+    runs: quick ? 1 : 2,
+    label: 'cli portfolio',
+    verify: ({ applications }) =>
+      applications.length !== COUNT ? `cli portfolio: ${applications.length} applications, expected ${COUNT}` : undefined,
+  });
+  return { ms, entries: output?.applications ?? [], failure };
 }
 
 /** Runs the three rows in a fresh workspace under `scratch` (removed by the caller). */

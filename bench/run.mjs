@@ -30,6 +30,7 @@ import * as esbuild from 'esbuild';
 import { parseDocument } from 'yaml';
 import { exportBench } from './export.mjs';
 import { generateApplication, REPO_ROOT, SAMPLE_FILE, SIZES } from './generate.mjs';
+import { timeCliRuns } from './lib/cli-runs.mjs';
 import { LspClient } from './lib/lsp-client.mjs';
 import { portfolioBench, portfolioTable } from './portfolio-bench.mjs';
 import { fmt, median, ratio, round, summary } from './lib/stats.mjs';
@@ -405,26 +406,20 @@ function cliBench(dir) {
     }
     writeFileSync(path.join(folder, `a${String(i).padStart(4, '0')}.app95.yaml`), text);
   }
-  const runs = [];
-  let failure;
-  for (let r = 0; r < (QUICK ? 1 : 2); r++) {
-    const t0 = performance.now();
-    const run = spawnSync(process.execPath, [CLI_BUNDLE, 'check', 'cli', '--format', 'json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    runs.push(performance.now() - t0);
-    try {
-      const findings = JSON.parse(run.stdout).findings;
+  const { ms, failure } = timeCliRuns({
+    cli: CLI_BUNDLE,
+    args: ['check', 'cli', '--format', 'json'],
+    cwd: dir,
+    runs: QUICK ? 1 : 2,
+    label: 'cli',
+    verify: ({ findings }) => {
       const errors = findings.filter((f) => f.code === 'schema/type').length;
-      if (errors !== expectedErrors || findings.length !== expectedErrors)
-        failure = `cli: ${findings.length} findings, expected ${expectedErrors}`;
-    } catch {
-      failure = `cli: unreadable output (exit ${run.status}): ${run.stderr.slice(0, 500)}`;
-    }
-  }
-  return { files: 1000, ms: summary(runs), failure };
+      return errors !== expectedErrors || findings.length !== expectedErrors
+        ? `cli: ${findings.length} findings, expected ${expectedErrors}`
+        : undefined;
+    },
+  });
+  return { files: 1000, ms, failure };
 }
 
 // ---------------------------------------------------------------------------------------------

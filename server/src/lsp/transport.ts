@@ -99,7 +99,7 @@ export const MAX_HEADER_BYTES = 8192;
  * whether bytes of an unfinished message are waiting (the reader keeps its buffer to itself).
  */
 export class FramingTracker {
-  private header = Buffer.alloc(0);
+  private header: Buffer = Buffer.alloc(0);
   private bodyLeft = 0;
   /** Set when a header has no usable Content-Length (the reader reports that one itself). */
   unreadable = false;
@@ -122,7 +122,8 @@ export class FramingTracker {
         rest = rest.subarray(taken);
         continue;
       }
-      const header = Buffer.concat([this.header, rest]);
+      // Most chunks start a header afresh: look at them in place instead of copying.
+      const header = this.header.length === 0 ? rest : Buffer.concat([this.header, rest]);
       const end = header.indexOf('\r\n\r\n');
       if (end < 0) {
         this.header = header;
