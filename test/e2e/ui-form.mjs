@@ -93,8 +93,9 @@ runUiTest(
 
     await openWorkbench('form');
     await openFile(fileName);
-    await step('the "open in form" code lens opens the form beside the text', async () => {
-      const lens = page.locator('.codelens-decoration a', { hasText: /在申请表单中打开|Open in Application Form/ });
+    await step('the "open in form" code lens, in the model language, opens the form beside the text', async () => {
+      // In the form's language (`miit95.language`), like the server's lenses beside it.
+      const lens = page.locator('.codelens-decoration a', { hasText: zh ? '在申请表单中打开' : 'Open in Application Form' });
       await lens.first().waitFor(opts);
       await lens.first().click();
       // A custom editor's tab is named after the file: two tabs of it now, in two groups.
