@@ -120,8 +120,9 @@ const CLI_BUNDLES = ['dist/cli.js', 'dist/portfolio-worker.js', 'dist/diagram-ra
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  // The editor's export (core, docx, diagram layout): loaded by the extension on the first export only.
-  { ...common, entryPoints: { 'editor-export': 'server/src/host/editor-export.ts' }, outdir: 'dist' },
+  // The export's render step (docx, diagram layout, SVG, package writer; none of the rules): loaded by
+  // the language server on the first `miit95/export` only (server/src/node/export/load-render.ts).
+  { ...common, entryPoints: { 'export-render': 'server/src/node/export/render-package.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The worker that draws 网络组织方案图.png with resvg (dist/resvg.wasm, copied below), started by the export.
   // `Request` and `Response` read as undefined in it: resvg's loader only tests them (`typeof`) to

@@ -13,8 +13,6 @@ export const LAYERS = [
   { name: 'core', paths: ['server/src/core'], mayImport: [] },
   // Node-side adapters: the file system (probe, config files, discovery, reading), export rendering.
   { name: 'node', paths: ['server/src/node'], mayImport: ['core'] },
-  // The export bundle's entry (dist/editor-export.js): a host module the client may name.
-  { name: 'editor-export', paths: ['server/src/host/editor-export.ts'], mayImport: ['core', 'node', 'host'] },
   // The host: one way to validate a file in its context (configuration, overrides, probe, clock).
   { name: 'host', paths: ['server/src/host'], mayImport: ['core', 'node'] },
   // The one protocol module of the client and the server.
@@ -33,9 +31,8 @@ export const LAYERS = [
     paths: ['server/src/server.ts', 'server/src/server-boot.ts', 'server/src/cli.ts'],
     mayImport: ['core', 'node', 'host', 'protocol', 'lsp', 'handlers', 'cli', 'boot'],
   },
-  // The extension and its webviews: the protocol module only — and, until the export is a server
-  // request, the type of the export bundle it loads (host/editor-export.ts).
-  { name: 'client', paths: ['client'], mayImport: ['protocol', 'editor-export'] },
+  // The extension and its webviews: the protocol module only.
+  { name: 'client', paths: ['client'], mayImport: ['protocol'] },
 ];
 
 export default tseslint.config(

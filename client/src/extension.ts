@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerNewFromExisting(),
     portfolio,
     registerRuleCommands(context.extensionUri, server),
-    registerExportCommand(output, context.extensionPath),
+    registerExportCommand(output, server),
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
     registerCheckTask(context.extensionPath),

@@ -170,3 +170,45 @@ export interface PortfolioChange<Entry> {
   readonly removed: readonly string[];
   readonly progress: PortfolioProgress;
 }
+
+// ---- The export (issue 10 item 2) ----
+
+export type { Manifest, ManifestFinding, PackageWritten } from './core/export/types';
+import type { ManifestFinding, PackageWritten } from './core/export/types';
+import type { LocalizedText } from './core/types';
+
+/**
+ * `miit95/export`: the submission package of an application, written by the server from the
+ * document's cached analysis (the open editor's text, the configuration the Problems view uses) —
+ * the same model and render steps as `miit95 export`. Atomic; never overwrites without `overwrite`.
+ */
+export const EXPORT_METHOD = 'miit95/export';
+
+export interface ExportParams {
+  /** The application's URI (a `file:` URI). */
+  readonly uri: string;
+  /** The folder (absolute path) that receives the package. */
+  readonly outDir: string;
+  /** One ZIP file instead of the folder. */
+  readonly zip?: boolean;
+  /** Export although errors remain: every document is marked "草稿". */
+  readonly draft?: boolean;
+  /** Replace an existing package. */
+  readonly overwrite?: boolean;
+  /** Whether the workspace is trusted: only then are the attachments read and copied. */
+  readonly trusted: boolean;
+}
+
+export type ExportOutcome =
+  /** Written: where, the manifest, and the notes for the user. */
+  | PackageWritten
+  /** Error findings remain and no draft was asked for: nothing was written. */
+  | { readonly status: 'blocked'; readonly blocking: readonly ManifestFinding[] }
+  /** The package exists and overwriting was not allowed: nothing was written. */
+  | { readonly status: 'exists'; readonly target: string }
+  /** The file could not be read (not open in the editor and missing, too big, not UTF-8…). */
+  | { readonly status: 'unreadable'; readonly message: LocalizedText }
+  /** The file holds no application data (empty, or not a YAML mapping). */
+  | { readonly status: 'no-data' }
+  /** Not exported: not an application file on disk, or the export time is unusable; `message` says why. */
+  | { readonly status: 'refused'; readonly message: LocalizedText };

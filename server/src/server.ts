@@ -24,6 +24,7 @@ import { inlayHints } from './handlers/inlay-hints';
 import { revalidate, ruleList } from './handlers/editor-requests';
 import { feePreview } from './handlers/fee-preview';
 import {
+  EXPORT_METHOD,
   FEE_PREVIEW_METHOD,
   FORM_EDIT_METHOD,
   FORM_MODEL_METHOD,
@@ -31,12 +32,16 @@ import {
   PORTFOLIO_METHOD,
   REVALIDATE_METHOD,
   RULES_METHOD,
+  type ExportOutcome,
+  type ExportParams,
   type FeePreviewParams,
   type FormEditParams,
   type FormEditResult,
   type FormModelParams,
 } from './editor-protocol';
 import { formEdit, formModel } from './handlers/form-view';
+import { exportDocument } from './handlers/export';
+import { loadRenderPackage } from './node/export/load-render';
 import { CodeLensRefreshRequest } from 'vscode-languageserver/node';
 import { completion } from './handlers/completion';
 import { hover } from './handlers/hover';
@@ -196,6 +201,11 @@ connection.onRequest(FORM_MODEL_METHOD, ({ uri }: FormModelParams) =>
 );
 connection.onRequest<FormEditResult, unknown>(FORM_EDIT_METHOD, (params: FormEditParams) =>
   formEdit(params, documents.get(params.uri), analyses, session.locale),
+);
+// The editor's export (issue 10 item 2): the package from the cached analysis, rendered by the bundle
+// dist/export-render.js, loaded on the first export.
+connection.onRequest<ExportOutcome, unknown>(EXPORT_METHOD, (params: ExportParams) =>
+  exportDocument(params, { document: documents.get(params.uri), analyses, host, render: loadRenderPackage, env: process.env }),
 );
 
 // Completion, hover, outline and folding (issue 4 items 2–4), from the cached analysis.

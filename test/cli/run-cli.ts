@@ -15,8 +15,18 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** `node dist/cli.js ...args` in `cwd`; `timeoutMs` bounds it (20 s unless told). */
-export function runCli(args: readonly string[], cwd: string | undefined, timeoutMs = 20_000): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: timeoutMs });
+/** `node dist/cli.js ...args` in `cwd`, with extra environment variables if given; `timeoutMs` bounds it (20 s unless told). */
+export function runCli(
+  args: readonly string[],
+  cwd: string | undefined,
+  timeoutMs = 20_000,
+  env?: Readonly<Record<string, string>>,
+): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    ...(env === undefined ? {} : { env: { ...process.env, ...env } }),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -28,7 +28,7 @@ runUiTest(
     tag: 'ui-export',
     scratchName: 'ui-export',
     screenshot: 'ui-export.png',
-    requires: ['dist/extension.js', 'dist/editor-export.js'],
+    requires: ['dist/extension.js', 'dist/export-render.js'],
   },
   async ({ page, step, opts, quickInput, openWorkbench, openFile, workspace, say }) => {
     const target = path.join(workspace, 'complete', packageName);
@@ -78,6 +78,11 @@ runUiTest(
         .first()
         .click();
       await page.locator('.tabs-container .tab.active', { hasText: /Preview 材料清单\.md/ }).waitFor(opts);
+    });
+    await step('the preview shows the checklist (its title and the applicant)', async () => {
+      const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await preview.locator('h1', { hasText: '申请材料清单' }).first().waitFor(opts);
+      await preview.getByText('杭州云声信息技术有限公司').first().waitFor(opts);
     });
     say(`package written to ${target}`);
   },

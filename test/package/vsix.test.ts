@@ -63,7 +63,7 @@ describe('the extension package (dist/miit95.vsix)', function () {
     for (const f of [
       'dist/server.js',
       'dist/server-main.js',
-      'dist/editor-export.js',
+      'dist/export-render.js',
       'dist/cli.js', // the workspace check task (client/src/tasks/check-task.ts) runs it
       'dist/portfolio-worker.js',
       'dist/webview/fee-preview.js',
@@ -105,7 +105,7 @@ describe('the extension package (dist/miit95.vsix)', function () {
     for (const f of [
       'dist/extension.js',
       'dist/server-main.js',
-      'dist/editor-export.js',
+      'dist/export-render.js',
       'dist/server.js',
       'dist/cli.js',
     ]) {

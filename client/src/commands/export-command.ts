@@ -1,20 +1,20 @@
 /**
  * The command `miit95.export` (command palette and editor title on miit95 files): exports the
- * application of the active editor (or of the given file) through the same node-side writer as
- * `miit95 export` (server/src/host/editor-export.ts, its own bundle dist/editor-export.js,
- * loaded on the first export so that activation stays light), with the editor's text and the user's
- * `miit95.rules` on top of the `.miit95.yaml`. Asks for the output folder (default:
- * beside the file), folder or ZIP, a draft when errors remain (or to open Problems), and before
- * overwriting. In an untrusted workspace the attachments are not read or copied, and it says so.
+ * application of the active editor (or of the given file) by asking the language server
+ * (`miit95/export`), which writes the package from the same analysis as the Problems view — the
+ * editor's text, the open `.miit95.yaml` buffers, the `miit95.rules` setting — through the same
+ * export as `miit95 export`. Asks for the output folder (default: beside the file), folder or ZIP, a
+ * draft when errors remain (or to open Problems), and before overwriting; shows the progress while
+ * the server works. In an untrusted workspace the attachments are not read or copied, and it says so.
  *
  * Test hook: `executeCommand('miit95.export', uri?, { outDir, zip, draft, overwrite })` — any
  * argument object skips every dialog and uses these values (outDir defaults to the file's folder;
- * the others to false); the command then resolves with the ExportResult instead of showing it.
+ * the others to false); the command then resolves with the server's ExportOutcome instead of showing it.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExportResult } from '../../../server/src/host/editor-export';
-import { localDate } from '../../../server/src/editor-protocol';
+import { EXPORT_METHOD, type ExportOutcome, type ExportParams, type LocalizedText } from '../../../server/src/editor-protocol';
+import type { ServerController } from '../language-client';
 import { t } from '../l10n';
 
 export const exportCommandId = 'miit95.export';
@@ -75,49 +75,43 @@ async function askChoices(file: string): Promise<Choices | undefined> {
   return { outDir, zip: form === zipItem };
 }
 
-type EditorExportModule = typeof import('../../../server/src/host/editor-export');
-
-/** The export bundle, loaded once, on the first export (module.require: esbuild leaves it alone). */
-let editorExport: EditorExportModule | undefined;
-function loadEditorExport(extensionPath: string): EditorExportModule {
-  editorExport ??= module.require(path.join(extensionPath, 'dist', 'editor-export.js')) as EditorExportModule;
-  return editorExport;
+/** The server's text in VS Code's display language (the language of this command's messages). */
+function localized(text: LocalizedText): string {
+  return text[vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en'];
 }
 
 async function run(
   document: vscode.TextDocument,
   settings: Required<ExportCommandArgs>,
   output: vscode.LogOutputChannel,
-  extensionPath: string,
-): Promise<ExportResult> {
-  const file = document.uri.fsPath;
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath;
-  const result = await loadEditorExport(extensionPath).exportForEditor({
-    file,
-    text: document.getText(),
+  server: ServerController,
+): Promise<ExportOutcome> {
+  const params: ExportParams = {
+    uri: document.uri.toString(),
     outDir: settings.outDir,
     zip: settings.zip,
     draft: settings.draft,
     overwrite: settings.overwrite,
-    copyAttachments: vscode.workspace.isTrusted,
-    ...(folder !== undefined ? { workspaceRoot: folder } : {}),
-    userRules: vscode.workspace.getConfiguration('miit95').get<unknown>('rules'),
-    today: localDate(new Date()),
-  });
-  output.info(`export ${file} → ${settings.outDir}: ${result.status}`);
+    trusted: vscode.workspace.isTrusted,
+  };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Exporting the submission package…') },
+    () => server.sendRequest<ExportOutcome>(EXPORT_METHOD, params),
+  );
+  output.info(`export ${document.uri.fsPath} → ${settings.outDir}: ${result.status}`);
   return result;
 }
 
 async function interactive(
   document: vscode.TextDocument,
   output: vscode.LogOutputChannel,
-  extensionPath: string,
+  server: ServerController,
 ): Promise<void> {
   const file = document.uri.fsPath;
   const choices = await askChoices(file);
   if (choices === undefined) return;
   const settings = { ...choices, draft: false, overwrite: false };
-  let result = await run(document, settings, output, extensionPath);
+  let result = await run(document, settings, output, server);
   if (result.status === 'blocked') {
     const draft = t('Export Draft');
     const problems = t('Show Problems');
@@ -136,7 +130,7 @@ async function interactive(
     }
     if (choice !== draft) return;
     settings.draft = true;
-    result = await run(document, settings, output, extensionPath);
+    result = await run(document, settings, output, server);
   }
   if (result.status === 'exists') {
     const overwrite = t('Overwrite');
@@ -147,12 +141,12 @@ async function interactive(
     );
     if (choice !== overwrite) return;
     settings.overwrite = true;
-    result = await run(document, settings, output, extensionPath);
+    result = await run(document, settings, output, server);
   }
   await showResult(result);
 }
 
-async function showResult(result: ExportResult): Promise<void> {
+async function showResult(result: ExportOutcome): Promise<void> {
   switch (result.status) {
     case 'written': {
       if (!vscode.workspace.isTrusted) {
@@ -161,7 +155,8 @@ async function showResult(result: ExportResult): Promise<void> {
         );
       }
       const reveal = t('Reveal in File Explorer');
-      const message = result.model.draft
+      for (const note of result.notes) void vscode.window.showWarningMessage(localized(note));
+      const message = result.manifest.draft
         ? t('Draft package exported (marked "草稿"): {0}', result.target)
         : t('Submission package exported: {0}', result.target);
       const choice = await vscode.window.showInformationMessage(message, reveal);
@@ -170,7 +165,10 @@ async function showResult(result: ExportResult): Promise<void> {
       return;
     }
     case 'unreadable':
-      void vscode.window.showErrorMessage(t('The application file could not be read.'));
+      void vscode.window.showErrorMessage(`${t('The application file could not be read.')} ${localized(result.message)}`);
+      return;
+    case 'refused':
+      void vscode.window.showErrorMessage(localized(result.message));
       return;
     case 'no-data':
       void vscode.window.showErrorMessage(t('The file holds no application data to export.'));
@@ -181,13 +179,10 @@ async function showResult(result: ExportResult): Promise<void> {
   }
 }
 
-export function registerExportCommand(
-  output: vscode.LogOutputChannel,
-  extensionPath: string,
-): vscode.Disposable {
+export function registerExportCommand(output: vscode.LogOutputChannel, server: ServerController): vscode.Disposable {
   return vscode.commands.registerCommand(
     exportCommandId,
-    async (resource?: unknown, hook?: unknown): Promise<ExportResult | undefined> => {
+    async (resource?: unknown, hook?: unknown): Promise<ExportOutcome | undefined> => {
       const args = isArgs(resource) ? resource : isArgs(hook) ? hook : undefined;
       const document = await targetDocument(resource instanceof vscode.Uri ? resource : undefined);
       if (document === undefined || document.isUntitled) {
@@ -208,10 +203,10 @@ export function registerExportCommand(
               overwrite: args.overwrite === true,
             },
             output,
-            extensionPath,
+            server,
           );
         }
-        await interactive(document, output, extensionPath);
+        await interactive(document, output, server);
         return undefined;
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);

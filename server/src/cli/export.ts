@@ -1,6 +1,7 @@
 /**
- * The `export` command: `miit95 export <file> [--out <dir>] [--zip] [--draft] [--force] [--lang]`
- * writes the submission package through the shared node-side writer (server/src/node/export/).
+ * The `export` command: `miit95 export <file> [--out <dir>] [--zip] [--draft] [--force] [--config <file>]
+ * [--today <date>] [--lang]` writes the submission package through the same export as the editor's
+ * (host/export-application.ts), dated by SOURCE_DATE_EPOCH when it is set (host/export-time.ts).
  * Exit codes: 0 written; 1 refused because error findings remain (listed; `--draft` exports anyway);
  * 2 bad usage, unreadable input, or the package exists without `--force`. Owns the command's
  * options, messages and help text.
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import type { Locale, LocalizedText } from '../core';
 import { openCliHost } from '../host/cli-configs';
 import { exportApplication, type ExportResult } from '../host/export-application';
+import { exportTime } from '../host/export-time';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './check';
 import type { CliIo } from './io';
 import { bilingual, readFailureText } from './messages';
@@ -23,6 +25,8 @@ export interface ExportCommand {
   readonly force: boolean;
   readonly locale: Locale;
   readonly today?: string;
+  /** `--config <file>`: the configuration to use instead of the nearest `.miit95.yaml`. */
+  readonly config?: string;
 }
 
 interface UsageError {
@@ -37,6 +41,7 @@ export function exportCommand(
     readonly draft?: boolean | undefined;
     readonly force?: boolean | undefined;
     readonly today?: string | undefined;
+    readonly config?: string | undefined;
   },
   positionals: readonly string[],
   locale: Locale | undefined,
@@ -66,6 +71,7 @@ export function exportCommand(
     force: values.force === true,
     locale: locale ?? 'zh-cn',
     ...(values.today !== undefined ? { today: values.today } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
   };
 }
 
@@ -141,21 +147,27 @@ function report(result: ExportResult, command: ExportCommand, io: CliIo, file: s
 export async function runExport(command: ExportCommand, io: CliIo): Promise<number> {
   const absolute = path.resolve(io.cwd, command.file);
   const outDir = path.resolve(io.cwd, command.outDir ?? path.dirname(absolute));
-  const opened = openCliHost(undefined, io.cwd, command.today);
+  const opened = openCliHost(command.config, io.cwd, command.today);
   if ('problem' in opened) {
     io.err(bilingual(opened.problem));
     return EXIT_USAGE;
   }
+  const { host } = opened;
+  const time = exportTime(process.env, () => host.now());
+  if (!time.ok) {
+    io.err(bilingual(time.message));
+    return EXIT_USAGE;
+  }
   const result = await exportApplication(
-    { file: absolute, outDir, zip: command.zip, draft: command.draft, overwrite: command.force },
-    opened.host,
+    { file: absolute, outDir, zip: command.zip, draft: command.draft, overwrite: command.force, now: time.now },
+    host,
   );
   return report(result, command, io, path.relative(io.cwd, absolute) || path.basename(absolute));
 }
 
 export const EXPORT_HELP: LocalizedText = {
   'zh-cn': `用法：
-  miit95 export <申请文件> [--out <文件夹>] [--zip] [--draft] [--force] [--lang zh|en]
+  miit95 export <申请文件> [--out <文件夹>] [--zip] [--draft] [--force] [--config <文件>] [--lang zh|en]
 
 导出申报材料包“<名称>-申报材料/”：申请表.docx（材料1—6及材料清单）、技术方案.docx（材料7—11，
 含 Erlang C 坐席核算和网络组织方案图）、电话接入号码使用承诺书.docx（请与工信部官方模板核对）、
@@ -167,9 +179,12 @@ export const EXPORT_HELP: LocalizedText = {
       --zip            写成一个 ZIP 文件“<名称>-申报材料.zip”，代替文件夹
       --draft          仍有错误时也导出：每份文件标注“草稿”（页眉文字和斜向水印），manifest 中 draft 为 true
       --force          覆盖已存在的导出包（否则拒绝）
+  -c, --config <文件>  使用该配置文件（默认：离申请文件最近的 .miit95.yaml）
       --today <日期>   日期规则使用的“今天”（YYYY-MM-DD，默认本地日期）
   -l, --lang zh|en     提示信息的语言（默认 zh；材料本身始终为中文）
   -h, --help           显示本帮助
+
+环境变量 SOURCE_DATE_EPOCH（整秒数）设定时，材料的日期和 ZIP 内文件的时间都取该值，便于得到逐字节相同的导出包。
 
 退出码：
   0  已导出
@@ -177,7 +192,7 @@ export const EXPORT_HELP: LocalizedText = {
   2  用法错误、文件无法读取，或导出包已存在且未加 --force
 `,
   en: `Usage:
-  miit95 export <application> [--out <folder>] [--zip] [--draft] [--force] [--lang zh|en]
+  miit95 export <application> [--out <folder>] [--zip] [--draft] [--force] [--config <file>] [--lang zh|en]
 
 Exports the submission package "<name>-申报材料/": 申请表.docx (application form, materials 1–6 and the
 checklist), 技术方案.docx (technical plan, materials 7–11, with the Erlang C seat check and the network
@@ -192,9 +207,13 @@ Options:
       --draft          export although errors remain: every document is marked "草稿" (draft) in the
                        page header and with a diagonal watermark; the manifest says draft: true
       --force          overwrite an existing package (refused otherwise)
+  -c, --config <file>  use this configuration file (default: the .miit95.yaml nearest the application)
       --today <date>   "today" for the date rules (YYYY-MM-DD, default: the local date)
   -l, --lang zh|en     language of the messages (default zh; the documents are always Chinese)
   -h, --help           show this help
+
+When SOURCE_DATE_EPOCH (whole seconds) is set, it dates the documents and the ZIP entries, so that
+the same input gives a byte-identical package.
 
 Exit codes:
   0  exported

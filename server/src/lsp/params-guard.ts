@@ -20,7 +20,7 @@ import {
   InlayHintRequest,
   ReferencesRequest,
 } from 'vscode-languageserver/node';
-import { FEE_PREVIEW_METHOD, FORM_EDIT_METHOD, FORM_MODEL_METHOD } from '../editor-protocol';
+import { EXPORT_METHOD, FEE_PREVIEW_METHOD, FORM_EDIT_METHOD, FORM_MODEL_METHOD } from '../editor-protocol';
 
 /** What is wrong with a value, as [Chinese, English] (undefined: nothing). */
 type Problem = readonly [zh: string, en: string];
@@ -51,6 +51,9 @@ const uinteger: Check = (value, at) =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0
     ? undefined
     : [`${at} 应为非负整数`, `${at} must be a non-negative integer`];
+
+const boolean: Check = (value, at) =>
+  typeof value === 'boolean' ? undefined : [`${at} 应为布尔值`, `${at} must be a boolean`];
 
 const array: Check = (value, at) => (Array.isArray(value) ? undefined : [`${at} 应为数组`, `${at} must be an array`]);
 
@@ -111,6 +114,14 @@ export const PARAMS_SHAPES: Readonly<Record<string, Check>> = {
   [FEE_PREVIEW_METHOD]: object({ uri: string }),
   [FORM_MODEL_METHOD]: object({ uri: string }),
   [FORM_EDIT_METHOD]: object({ uri: string, version: integer, edit: formEdit }),
+  [EXPORT_METHOD]: object({
+    uri: string,
+    outDir: string,
+    zip: optional(boolean),
+    draft: optional(boolean),
+    overwrite: optional(boolean),
+    trusted: boolean,
+  }),
 };
 
 /**

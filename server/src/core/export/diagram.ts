@@ -8,6 +8,8 @@
  */
 import { carrierByName } from '../data/carriers';
 import type { DiagramEdge, DiagramGraph, DiagramNode, DiagramNodeKind } from './types';
+
+export { NODE_KIND_LABELS } from './types';
 import { at, records, str, strings } from './format';
 
 interface Draft {
@@ -147,12 +149,3 @@ export function buildDiagram(app: unknown): DiagramGraph {
     edges: graphEdges,
   };
 }
-
-/** What each node kind is, for the legend. */
-export const NODE_KIND_LABELS: Readonly<Record<DiagramNodeKind, string>> = {
-  users: '主叫用户',
-  carrier: '基础电信运营商网络',
-  transit: '转接',
-  gateway: '关口局 / 端局',
-  site: '呼叫中心业务平台',
-};

@@ -3,9 +3,9 @@
  * date and a list read in a Chinese form. Pure and tolerant: every input is unvalidated data.
  */
 import { parseIsoDate } from '../checks/dates';
+import { NOT_GIVEN } from './types';
 
-/** What an empty form cell says. */
-export const NOT_GIVEN = '（未填写）';
+export { NOT_GIVEN } from './types';
 
 /** A scalar as text: strings trimmed, numbers as written, booleans as 是/否; '' for anything else. */
 export function str(value: unknown): string {

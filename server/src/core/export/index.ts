@@ -10,12 +10,11 @@ import { at } from './format';
 export * from './types';
 export { buildExportModel, packageBaseName } from './build';
 export type { ExportInput } from './build';
-export { buildDiagram, NODE_KIND_LABELS } from './diagram';
+export { buildDiagram } from './diagram';
 export { MATERIALS, materialOf } from './materials';
 export { MATERIAL_STATUS_LABELS, attachmentFinding } from './checklist';
 export { REVIEW_WORKING_DAYS } from '../checks/working-days';
 export { PLEDGE_COMMITMENTS, PLEDGE_TEMPLATE_NOTE } from './pledge-letter';
-export { NOT_GIVEN } from './format';
 
 /** Every attachment path written in the application (the R-DOCS-001 fields and the network diagram). */
 export function attachmentsToCopy(app: unknown): { readonly path: DataPath; readonly value: string }[] {

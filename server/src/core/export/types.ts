@@ -212,6 +212,16 @@ export interface Manifest extends ManifestBase {
   readonly files: readonly ManifestFile[];
 }
 
+/** A package written: where it is, its manifest, and what the user should know about it. */
+export interface PackageWritten {
+  readonly status: 'written';
+  /** The package folder or ZIP file (absolute path). */
+  readonly target: string;
+  readonly manifest: Manifest;
+  /** E.g. the PNG of the diagram left out, and why; both languages. */
+  readonly notes: readonly LocalizedText[];
+}
+
 /** Everything the writer needs. */
 export interface ExportModel {
   readonly draft: boolean;
@@ -244,3 +254,15 @@ export const PACKAGE_SUFFIX = '-申报材料';
 
 /** The watermark text of a draft. */
 export const DRAFT_MARK = '草稿';
+
+/** What an empty form cell says. */
+export const NOT_GIVEN = '（未填写）';
+
+/** What each node kind is, for the legend. */
+export const NODE_KIND_LABELS: Readonly<Record<DiagramNodeKind, string>> = {
+  users: '主叫用户',
+  carrier: '基础电信运营商网络',
+  transit: '转接',
+  gateway: '关口局 / 端局',
+  site: '呼叫中心业务平台',
+};

@@ -25,8 +25,7 @@ interface Dagre {
 // (dist/dagre.cjs) that esbuild and tsx load; the interface above types what is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dagre = require('@dagrejs/dagre') as Dagre;
-import type { DiagramGraph, DiagramNode, DiagramNodeKind } from '../../core/export';
-import { NODE_KIND_LABELS } from '../../core/export';
+import { NODE_KIND_LABELS, type DiagramGraph, type DiagramNode, type DiagramNodeKind } from '../../core/export/types';
 
 export interface TextLine {
   readonly text: string;

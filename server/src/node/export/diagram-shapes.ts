@@ -8,7 +8,7 @@
  */
 import { AlignmentType, LineRuleType, Paragraph, TextRun } from 'docx';
 import { ShapeGroupRun, type IShapeGroupChildOptions } from 'docx/shapes';
-import { DRAFT_MARK } from '../../core/export';
+import { DRAFT_MARK } from '../../core/export/types';
 import {
   BADGE_SPACE,
   EDGE_LABEL_SIZE,

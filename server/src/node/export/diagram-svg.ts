@@ -4,8 +4,8 @@
  * details, arrows along dagre's edge routes with their signalling/trunk labels, a colour legend, and
  * for a draft a diagonal "草稿" mark. Text is escaped; fonts fall back through common CJK families.
  */
-import type { DiagramNodeKind } from '../../core/export';
-import { DRAFT_MARK } from '../../core/export';
+import type { DiagramNodeKind } from '../../core/export/types';
+import { DRAFT_MARK } from '../../core/export/types';
 import {
   BADGE_SPACE,
   EDGE_LABEL_SIZE,

@@ -30,11 +30,12 @@ import {
   WidthType,
 } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
-import type { Block, DocumentSpec, FieldRow, TableColumn } from '../../core/export';
-import { DRAFT_MARK, NOT_GIVEN } from '../../core/export';
+import type { Block, DocumentSpec, FieldRow, TableColumn } from '../../core/export/types';
+import { DRAFT_MARK, NOT_GIVEN } from '../../core/export/types';
 import type { DiagramLayout } from './diagram-layout';
 import { diagramShapeGroup } from './diagram-shapes';
 import { zipDocxParts, type DocxParts } from './docx-zip';
+import { stableParts } from './docx-stable';
 import { fontTableXml } from './font-table';
 
 /** A4 in twips and the margins (2.5 cm top/bottom, 2.8 cm left/right). */
@@ -88,6 +89,8 @@ export interface RenderOptions {
   readonly diagram?: DiagramLayout;
   /** The applicant, for the page header. */
   readonly applicant: string;
+  /** The export time: the document's creation and modification dates, and its ZIP entries'. */
+  readonly now: Date;
 }
 
 /** Text runs of a multi-line text (one paragraph per line). */
@@ -440,13 +443,14 @@ function docxCompiler(): DocxCompiler | undefined {
     : undefined;
 }
 
-/** The .docx bytes of a spec. */
+/** The .docx bytes of a spec: the same bytes for the same spec, options and export time. */
 export async function renderDocx(spec: DocumentSpec, options: RenderOptions): Promise<Buffer> {
   // docx writes an empty font table; this one names the Chinese fonts' kinds for substitution.
   const overrides = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
   const document = buildDocx(spec, options);
-  // Zipped with Node's native zlib (docx-zip.ts); through docx's Packer should its compiler change.
+  // Zipped with Node's native zlib (docx-zip.ts); through docx's Packer should its compiler change
+  // (the dates are then docx's own).
   const compiler = docxCompiler();
   if (compiler === undefined) return Packer.toBuffer(document, false, overrides);
-  return zipDocxParts(compiler.compile(document, undefined, overrides), new Date());
+  return zipDocxParts(stableParts(compiler.compile(document, undefined, overrides), options.now), options.now);
 }

@@ -13,13 +13,7 @@ export { encodePng } from './png-encode';
 export type { RasterOutcome } from './diagram-raster';
 export { findCjkFont } from './cjk-font';
 export { renderDocx, buildDocx } from './docx-render';
-export {
-  safeEntryName,
-  sha256,
-  writePackage,
-  writeZip,
-  packageTarget,
-  PackageExistsError,
-  UnsafeEntryNameError,
-} from './package-writer';
+export { writePackage, writeZip } from './package-writer';
+export { safeEntryName, packageTarget, PackageExistsError, UnsafeEntryNameError } from './package-names';
+export { sha256 } from './sha256';
 export type { PackageFile } from './package-writer';

@@ -2,55 +2,20 @@
  * Writes the export package atomically: every file goes into a temporary folder (or ZIP file) beside
  * the target, which is renamed into place only when complete; an existing package is replaced only
  * when `overwrite` is set (the previous one is moved aside first and put back if the swap fails).
- * Every file name is normalised and checked so that nothing can land outside the package — on disk
- * or in the ZIP (zip-slip). ZIP files are written with yazl. Owns paths, atomicity and the ZIP.
+ * Every file name is checked (package-names.ts) so that nothing can land outside the package — on
+ * disk or in the ZIP (zip-slip). ZIP files are written with yazl. Owns atomicity and the ZIP.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ZipFile } from 'yazl';
 import { isInside } from '../file-probe';
+import { PackageExistsError, packageTarget, safeEntryName, UnsafeEntryNameError } from './package-names';
 
 /** One file of the package, by its path inside the package (`附件/营业执照.pdf`). */
 export interface PackageFile {
   readonly path: string;
   readonly data: Buffer;
-}
-
-export class UnsafeEntryNameError extends Error {
-  constructor(readonly entry: string) {
-    super(`unsafe file name in the export package: ${JSON.stringify(entry)}`);
-    this.name = 'UnsafeEntryNameError';
-  }
-}
-
-export class PackageExistsError extends Error {
-  constructor(readonly target: string) {
-    super(`the export package already exists: ${target}`);
-    this.name = 'PackageExistsError';
-  }
-}
-
-/**
- * The entry name as stored: NFC, forward slashes, relative. Throws UnsafeEntryNameError for an
- * empty name, an absolute path, a drive letter, an empty, `.` or `..` segment, a control character,
- * or a `:` (a Windows stream name) — anything that could write outside the package when unpacked.
- */
-export function safeEntryName(name: string): string {
-  const normalized = name.normalize('NFC').replace(/\\/g, '/');
-  // eslint-disable-next-line no-control-regex
-  if (normalized === '' || /[\u0000-\u001f\u007f]/.test(normalized)) throw new UnsafeEntryNameError(name);
-  if (normalized.startsWith('/') || /^[A-Za-z]:/.test(normalized)) throw new UnsafeEntryNameError(name);
-  const segments = normalized.split('/');
-  for (const segment of segments) {
-    if (segment === '' || segment === '.' || segment === '..' || segment.includes(':'))
-      throw new UnsafeEntryNameError(name);
-  }
-  return segments.join('/');
-}
-
-export function sha256(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 export interface WriteOptions {
@@ -61,13 +26,6 @@ export interface WriteOptions {
   readonly files: readonly PackageFile[];
   readonly zip: boolean;
   readonly overwrite: boolean;
-}
-
-/** Where a package of this name goes. */
-export function packageTarget(outDir: string, name: string, zip: boolean): string {
-  const safeName = safeEntryName(name);
-  if (safeName.includes('/')) throw new UnsafeEntryNameError(name);
-  return path.join(path.resolve(outDir), zip ? `${safeName}.zip` : safeName);
 }
 
 function temporaryBeside(target: string, tag: string): string {
