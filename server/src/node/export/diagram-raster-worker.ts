@@ -1,24 +1,25 @@
 /**
  * The worker thread that rasterises the diagram SVG into 网络组织方案图.png with resvg (WebAssembly,
  * @resvg/resvg-wasm). It answers two messages: `prepare` (compile the WebAssembly module and read
- * the CJK font, ahead of the drawing: the export sends it as soon as it starts) and `draw` (the
- * PNG bytes, encoded by png-encode.ts, or an error message). It keeps the compiled module and the font bytes for its whole
- * life, so the long-lived language server's next export draws at once; diagram-raster-pool.ts
+ * the CJK font — of a collection, only the faces the diagram uses —, ahead of the drawing: the
+ * export sends it as soon as it starts) and `draw` (the PNG bytes, encoded by png-encode.ts, or an
+ * error message). It keeps the compiled module and the font bytes for its whole life, so the
+ * long-lived language server's next export draws at once; diagram-raster-pool.ts
  * decides when it ends. In a worker so that the CPU-heavy drawing runs beside the Word files'
  * rendering instead of after it, and never blocks the language server's or the extension's thread.
  * Bundled as dist/diagram-raster-worker.js, next to dist/resvg.wasm.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { FONT_FAMILY } from './diagram-fonts';
 import { encodePng } from './png-encode';
+import { useResvgV8Flags } from './resvg-flags';
+import { extractFamily, FontFormatError, type FontSource } from './ttc-face';
 
-// resvg runs once per drawing: V8's baseline WebAssembly compiler alone (no optimising tier-up on
-// background threads) draws the diagram in about a third of the CPU time (measured: ~0.2 s instead
-// of ~0.7 s for the complete sample). The flag only concerns WebAssembly, which nothing else uses.
-setFlagsFromString('--liftoff-only');
+// V8's baseline WebAssembly compiler alone: see resvg-flags.ts.
+useResvgV8Flags();
 
 /** The font file and what identifies its content (size and modification time): a changed file is read again. */
 export interface FontRef {
@@ -49,10 +50,41 @@ function wasmReady(): Promise<void> {
   return ready;
 }
 
+/** Positioned reads of an open file, each to the last byte asked for. */
+function fileSource(fd: number): FontSource {
+  return {
+    size: fstatSync(fd).size,
+    read(target, offset, length, position) {
+      for (let done = 0; done < length; ) {
+        const n = readSync(fd, target, offset + done, length - done, position + done);
+        if (n === 0) throw new FontFormatError(`the file ends before byte ${position + length}`);
+        done += n;
+      }
+    },
+  };
+}
+
+/**
+ * What resvg is given of the font file: from a collection, only the faces of the first family of
+ * the diagram's font-family list that it has — the faces resvg would use (ttc-face.ts) —, else the
+ * whole file (a single font, or a collection that has none of the families or does not parse).
+ */
+function loadFont(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const faces = extractFamily(fileSource(fd), FONT_FAMILY);
+    if (faces !== undefined) return faces;
+  } catch {
+    // Read whole below, as resvg would read it.
+  } finally {
+    closeSync(fd);
+  }
+  return readFileSync(file);
+}
+
 /** The font's bytes, read once per file content. */
 function fontBytes(ref: FontRef): Uint8Array {
-  if (font === undefined || font.ref.file !== ref.file || font.ref.stamp !== ref.stamp)
-    font = { ref, bytes: readFileSync(ref.file) };
+  if (font === undefined || font.ref.file !== ref.file || font.ref.stamp !== ref.stamp) font = { ref, bytes: loadFont(ref.file) };
   return font.bytes;
 }
 

@@ -17,9 +17,10 @@ import {
   type DiagramLayout,
   type Point,
 } from './diagram-layout';
+import { FONT_FAMILY } from './diagram-fonts';
 
-export const FONT_FAMILY =
-  "'Microsoft YaHei','PingFang SC','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei','SimHei','SimSun',sans-serif";
+/** The font-family of the whole drawing (diagram-fonts.ts). */
+export { FONT_FAMILY } from './diagram-fonts';
 
 /** Fill and stroke colours per node kind (shared with the Word shapes). */
 export const KIND_COLOURS: Readonly<Record<DiagramNodeKind, { readonly fill: string; readonly stroke: string }>> = {
