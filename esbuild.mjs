@@ -51,10 +51,12 @@ const asciiOnly = {
   setup(build) {
     build.onEnd((result) => {
       if (result.errors.length > 0) return;
-      const file = join(build.initialOptions.outdir, 'server-main.js');
-      const text = readFileSync(file, 'utf8');
-      const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-      if (escaped !== text) writeFileSync(file, escaped);
+      for (const entry of Object.keys(build.initialOptions.entryPoints)) {
+        const file = join(build.initialOptions.outdir, `${entry}.js`);
+        const text = readFileSync(file, 'utf8');
+        const escaped = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        if (escaped !== text) writeFileSync(file, escaped);
+      }
     });
   },
 };
@@ -115,15 +117,39 @@ function serverBoot() {
   };
 }
 
+/**
+ * The CLI bundle, run by its start file (dist/cli.js) through V8's code cache like the server's
+ * (server/src/cli-boot.ts): whitespace- and syntax-minified (names kept outside production builds), ASCII-only.
+ */
+const cliMain = {
+  ...common,
+  entryPoints: { 'cli-main': 'server/src/cli.ts' },
+  outdir: 'dist',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [asciiOnly],
+};
+
+/** The CLI's start file (dist/cli.js, with the shebang), carrying dist/cli-main.js's SHA-256 outside watch mode. */
+function cliBoot() {
+  const digest = watch ? undefined : createHash('sha256').update(readFileSync('dist/cli-main.js')).digest('hex');
+  return {
+    ...common,
+    entryPoints: { cli: 'server/src/cli-boot.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, ...(digest ? { MIIT95_CLI_MAIN_DIGEST: JSON.stringify(digest) } : {}) },
+  };
+}
+
 /** The bundles of the CLI package (scripts/pack-cli.mjs copies them). */
-const CLI_BUNDLES = ['dist/cli.js', 'dist/portfolio-worker.js', 'dist/diagram-raster-worker.js'];
+const CLI_BUNDLES = ['dist/cli.js', 'dist/cli-main.js', 'dist/portfolio-worker.js', 'dist/diagram-raster-worker.js'];
 
 const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The export's render step (docx, diagram layout, SVG, package writer; none of the rules): loaded by
   // the language server on the first `miit95/export` only (server/src/node/export/load-render.ts).
   { ...common, entryPoints: { 'export-render': 'server/src/node/export/render-package.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The worker that draws 网络组织方案图.png with resvg (dist/resvg.wasm, copied below), started by the export.
   // `Request` and `Response` read as undefined in it: resvg's loader only tests them (`typeof`) to
   // accept a fetch response, and reading them in Node loads undici (~20 ms at every worker start).
@@ -152,14 +178,15 @@ if (testEntries.length > 0) {
 }
 
 if (watch) {
-  const contexts = await Promise.all([serverMain, serverBoot(), ...builds].map((b) => esbuild.context(b)));
+  const contexts = await Promise.all([serverMain, serverBoot(), cliMain, cliBoot(), ...builds].map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  const [serverResults, ...results] = await Promise.all([
+  const [serverResults, cliResults, ...results] = await Promise.all([
     esbuild.build(serverMain).then(async (main) => [main, await esbuild.build(serverBoot())]),
+    esbuild.build(cliMain).then(async (main) => [main, await esbuild.build(cliBoot())]),
     ...builds.map((b) => esbuild.build(b)),
   ]);
-  const all = [...serverResults, ...results];
+  const all = [...serverResults, ...cliResults, ...results];
   const writes = (r, test) => Object.keys(r.metafile.outputs).some(test);
   // The extension ships every bundle but the suite's (the CLI's too: its workspace check task runs dist/cli.js).
   const shipped = all.filter((r) => !writes(r, (o) => o.startsWith('dist/test/')));

@@ -16,8 +16,11 @@ const fail = (message) => {
   process.exit(1);
 };
 
-/** The CLI, the worker thread it starts for folder-wide checks, and the export's PNG worker with resvg's WebAssembly. */
-const BUNDLES = ['cli.js', 'portfolio-worker.js', 'diagram-raster-worker.js', 'resvg.wasm'];
+/**
+ * The CLI (its start file and the bundle it runs through V8's code cache), the worker thread it starts for
+ * folder-wide checks, and the export's PNG worker with resvg's WebAssembly.
+ */
+const BUNDLES = ['cli.js', 'cli-main.js', 'portfolio-worker.js', 'diagram-raster-worker.js', 'resvg.wasm'];
 
 for (const f of [...BUNDLES.map((b) => `dist/${b}`), 'dist/cli/THIRD-PARTY-NOTICES.txt'])
   if (!existsSync(from(f))) fail(`${f} is missing: run npm run build first`);

@@ -1,6 +1,7 @@
 /**
- * The `miit95` command-line entry (bundled as dist/cli.js with a shebang): binds the CLI to the real
- * process. Sets process.exitCode instead of calling process.exit so piped output is flushed.
+ * The `miit95` command-line entry (bundled as dist/cli-main.js, which the start file dist/cli.js runs
+ * through V8's code cache: cli-boot.ts): binds the CLI to the real process. Sets process.exitCode
+ * instead of calling process.exit so piped output is flushed.
  */
 import { runCli } from './cli/main';
 

@@ -88,6 +88,7 @@ describe('the CLI package (dist/miit95-<version>.tgz), installed', function () {
       'package.json',
     ]);
     assert.deepEqual(readdirSync(path.join(installed, 'dist')).sort(), [
+      'cli-main.js',
       'cli.js',
       'diagram-raster-worker.js',
       'portfolio-worker.js',

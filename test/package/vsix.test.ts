@@ -65,6 +65,7 @@ describe('the extension package (dist/miit95.vsix)', function () {
       'dist/server-main.js',
       'dist/export-render.js',
       'dist/cli.js', // the workspace check task (client/src/tasks/check-task.ts) runs it
+      'dist/cli-main.js', // the CLI bundle dist/cli.js runs
       'dist/portfolio-worker.js',
       'dist/webview/fee-preview.js',
       'dist/THIRD-PARTY-NOTICES.txt',
@@ -108,6 +109,7 @@ describe('the extension package (dist/miit95.vsix)', function () {
       'dist/export-render.js',
       'dist/server.js',
       'dist/cli.js',
+      'dist/cli-main.js',
     ]) {
       const text = entries.get(`extension/${f}`)!.toString('utf8');
       assert.doesNotMatch(text, /sourceMappingURL/, `${f} refers to no source map`);

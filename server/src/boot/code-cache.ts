@@ -1,7 +1,8 @@
 /**
- * Starts a bundled CommonJS entry (dist/server-main.js) from V8's code cache: the bundle's bytecode,
- * saved once after a start, is handed back to V8 at the next start, so the ~1.7 MB bundle is not
- * parsed and compiled again and the functions the first validation needs are already compiled.
+ * Starts a bundled CommonJS entry (dist/server-main.js, dist/cli-main.js) from V8's code cache: the
+ * bundle's bytecode, saved once after a start, is handed back to V8 at the next start, so the
+ * bundle (~1.7 MB, the CLI's ~3 MB) is not parsed and compiled again and the functions the first run
+ * needed (the server's first validation, the CLI command's run) are already compiled.
  * Owns only loading, the cache file's name and place, and writing it; knows nothing of LSP.
  *
  * The cache file is named by the bundle's SHA-256 (computed at build time and passed in; hashed here
@@ -55,9 +56,19 @@ export function codeCacheFile(dir: string, name: string, digest: string): string
   return path.join(dir, `${name}-${digest.slice(0, 24)}-${engine}.cache`);
 }
 
+export interface CodeCacheOptions {
+  /**
+   * When a missing or rejected cache is written: CODE_CACHE_WRITE_DELAY_MS after the start (the
+   * long-lived server), or as the process exits (a one-shot command such as the CLI, which holds by
+   * then every function the run compiled). Default: after the delay.
+   */
+  readonly write?: 'after-delay' | 'at-exit';
+}
+
 /**
  * Runs the CommonJS bundle at `file` as the main program (same `require`, `module`, `__filename`
  * and `__dirname` it would have if started directly), through the code cache when there is one.
+ * `name` names the cache file (no `-` in it: see pruneOtherBuilds).
  */
 export function runWithCodeCache(
   file: string,
@@ -65,6 +76,7 @@ export function runWithCodeCache(
   parent: NodeJS.Module,
   /** The bundle's SHA-256 as computed by the build, if it was. */
   builtDigest?: string,
+  options: CodeCacheOptions = {},
 ): void {
   const bundle = readFileSync(file);
   // The bundle is ASCII (esbuild.mjs escapes the rest): latin1 is a copy, UTF-8 decoding is not.
@@ -73,7 +85,8 @@ export function runWithCodeCache(
   const cachedData = cacheFile === undefined ? undefined : readOptional(cacheFile);
   const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
-    setTimeout(() => writeCache(cacheFile, script), CODE_CACHE_WRITE_DELAY_MS).unref();
+    if (options.write === 'at-exit') process.once('exit', () => writeCache(cacheFile, script));
+    else setTimeout(() => writeCache(cacheFile, script), CODE_CACHE_WRITE_DELAY_MS).unref();
   }
   const bundleModule = new Module(file, parent);
   bundleModule.filename = file;

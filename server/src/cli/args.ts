@@ -7,6 +7,7 @@ import type { Locale, LocalizedText } from '../core';
 import type { HelpTopic } from './help';
 import type { CheckFormat, FailOn, OutputFormat } from './formats';
 import { usage } from './messages';
+import { CLI_COMMANDS } from './command-names';
 import { initCommand, type InitCommand } from './init';
 import { feesCommand, type FeesCommand } from './fees';
 import { exportCommand, type ExportCommand } from './export';
@@ -35,7 +36,6 @@ export type CliCommand =
   | CalendarCommand
   | { readonly kind: 'usage-error'; readonly message: LocalizedText };
 
-const COMMANDS: readonly string[] = ['check', 'rules', 'init', 'fees', 'export', 'fix', 'portfolio', 'calendar'];
 /** The commands with a help text of their own (`miit95 <command> --help`). */
 const HELP_TOPICS: readonly HelpTopic[] = ['check', 'rules', 'init', 'fees', 'export', 'fix', 'portfolio', 'calendar'];
 
@@ -90,7 +90,7 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     locale = parseLang(values.lang);
     if (locale === undefined) return { kind: 'usage-error', message: usage.badLang(values.lang) };
   }
-  if (command !== undefined && !COMMANDS.includes(command)) {
+  if (command !== undefined && !CLI_COMMANDS.includes(command)) {
     return { kind: 'usage-error', message: usage.unknownCommand(command) };
   }
   if (values.help === true) {
