@@ -21,11 +21,9 @@ let server: ServerController | undefined;
 export function activate(context: vscode.ExtensionContext): Miit95Api {
   initL10n(context.extensionPath);
   const output = vscode.window.createOutputChannel('miit95', { log: true });
-  server = new ServerController(
-    context.extensionPath,
-    output,
-    vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath,
-  );
+  // The server's and the CLI task's V8 code caches (server/src/boot/code-cache.ts).
+  const codeCacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath;
+  server = new ServerController(context.extensionPath, output, codeCacheDir);
   const ready = server.start();
   // The client already logged the failure to the output channel; keep activation alive so that
   // miit95.restartServer and miit95.showOutput still work.
@@ -46,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): Miit95Api {
     registerExportCommand(output, server),
     registerWalkthroughContext(),
     restartOnLanguageChange(server),
-    registerCheckTask(context.extensionPath),
+    registerCheckTask(context.extensionPath, codeCacheDir),
     feePreview,
     formView,
     registerFormLens(),

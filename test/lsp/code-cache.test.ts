@@ -2,7 +2,8 @@
  * The server's start through V8's code cache (server/src/boot/code-cache.ts), over the real bundle
  * (dist/server.js → dist/server-main.js): the first start writes a private cache file named by the
  * bundle and the engine; the next start uses it (no rewrite) and publishes the same diagnostics; a
- * corrupt cache changes nothing the user sees and is replaced; `MIIT95_CODE_CACHE=off` writes nothing.
+ * corrupt cache changes nothing the user sees and is replaced; `MIIT95_CODE_CACHE=off` writes nothing;
+ * a cache written after an export (whose drawing worker sets a V8 flag for the process) is accepted.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import {
   codeCacheFile,
   defaultCodeCacheDir,
 } from '../../server/src/boot/code-cache';
+import { EXPORT_METHOD, type ExportOutcome } from '../../server/src/editor-protocol';
 import { assertBundleFresh, fileUri, LspClient, REPO_ROOT, SERVER_BUNDLE } from './client';
 
 /** A sample with findings, so that the diagnostics compared are not trivially empty. */
@@ -94,6 +96,29 @@ describe('server start through the V8 code cache (dist/server.js)', function () 
     assert.ok(first.length > 0, 'the sample has findings to compare');
     assert.equal(statSync(file).mtimeMs, written, 'an accepted cache is not rewritten');
     assert.deepEqual(cacheFiles(dir), [path.basename(file)]);
+  });
+
+  it('accepts at the next start a cache written after an export (the drawing worker sets a V8 flag)', async function () {
+    const dir = path.join(root!, 'after-export');
+    const env = { MIIT95_CODE_CACHE_DIR: dir };
+    const client = LspClient.start('stdio', env);
+    try {
+      await client.initialize({ locale: 'zh-cn' });
+      const exported = await client.request<ExportOutcome>(EXPORT_METHOD, {
+        uri: fileUri(path.join(REPO_ROOT, 'samples', 'complete', '杭州云声.app95.yaml')),
+        outDir: path.join(root!, 'after-export-package'),
+        trusted: true,
+      });
+      assert.equal(exported.status, 'written', JSON.stringify(exported));
+      assert.deepEqual(cacheFiles(dir), [], 'the export (and its drawing) ended before the cache was written');
+      await sleep(CODE_CACHE_WRITE_DELAY_MS + 500);
+    } finally {
+      await client.stop();
+    }
+    const file = await waitForCacheFile(dir);
+    const written = statSync(file).mtimeMs;
+    await diagnosticsOnce(env, CODE_CACHE_WRITE_DELAY_MS + 500);
+    assert.equal(statSync(file).mtimeMs, written, 'the cache written after the drawing is accepted, not rewritten');
   });
 
   it('ignores a corrupt cache (same diagnostics) and replaces it', async function () {

@@ -3,7 +3,8 @@
  * per workspace folder, and the command `miit95.checkWorkspace` that runs it. The task runs the
  * bundled CLI (`dist/cli.js check`) in the folder with VS Code's own Node (ELECTRON_RUN_AS_NODE), so
  * it checks exactly what `miit95 check` checks; the `$miit95` problem matcher (package.json) turns
- * its text lines into Problems entries — for every application of the folder, open or not.
+ * its text lines into Problems entries — for every application of the folder, open or not. The
+ * CLI's code cache goes to the extension's own storage, beside the server's.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -36,8 +37,15 @@ function isCheckDefinition(definition: vscode.TaskDefinition): definition is Che
   return definition.type === TASK_TYPE && definition['task'] === 'check';
 }
 
+/** Where the task's CLI lives and keeps its code cache. */
+interface CliPlace {
+  readonly extensionPath: string;
+  /** The extension's code-cache folder (globalStorage), shared with the server's cache. */
+  readonly codeCacheDir: string;
+}
+
 function buildTask(
-  extensionPath: string,
+  cli: CliPlace,
   folder: vscode.WorkspaceFolder,
   definition: CheckTaskDefinition,
   scope: vscode.TaskScope | vscode.WorkspaceFolder = folder,
@@ -46,11 +54,12 @@ function buildTask(
   const args = checkArguments(definition.paths, cliLanguage(setting, vscode.env.language));
   const execution = new vscode.ProcessExecution(
     process.execPath,
-    [path.join(extensionPath, 'dist', 'cli.js'), ...args],
+    [path.join(cli.extensionPath, 'dist', 'cli.js'), ...args],
     {
       cwd: folder.uri.fsPath,
-      // VS Code's executable runs as plain Node with this (code-server's already is Node).
-      env: { ELECTRON_RUN_AS_NODE: '1' },
+      // VS Code's executable runs as plain Node with ELECTRON_RUN_AS_NODE (code-server's already is
+      // Node); VS Code merges this with its own environment.
+      env: { ELECTRON_RUN_AS_NODE: '1', MIIT95_CODE_CACHE_DIR: cli.codeCacheDir },
     },
   );
   const task = new vscode.Task(definition, scope, t('check workspace'), 'miit95', execution, PROBLEM_MATCHER);
@@ -66,11 +75,11 @@ function fileFolders(): readonly vscode.WorkspaceFolder[] {
 }
 
 class CheckTaskProvider implements vscode.TaskProvider {
-  constructor(private readonly extensionPath: string) {}
+  constructor(private readonly cli: CliPlace) {}
 
   provideTasks(): vscode.Task[] {
     return fileFolders().map((folder) =>
-      buildTask(this.extensionPath, folder, { type: TASK_TYPE, task: 'check' }),
+      buildTask(this.cli, folder, { type: TASK_TYPE, task: 'check' }),
     );
   }
 
@@ -80,7 +89,7 @@ class CheckTaskProvider implements vscode.TaskProvider {
     if (!isCheckDefinition(definition)) return undefined;
     const folder = typeof task.scope === 'object' ? task.scope : fileFolders()[0];
     if (folder === undefined) return undefined;
-    return buildTask(this.extensionPath, folder, definition, task.scope ?? folder);
+    return buildTask(this.cli, folder, definition, task.scope ?? folder);
   }
 }
 
@@ -112,9 +121,9 @@ async function checkWorkspace(): Promise<void> {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
-export function registerCheckTask(extensionPath: string): vscode.Disposable {
+export function registerCheckTask(extensionPath: string, codeCacheDir: string): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.tasks.registerTaskProvider(TASK_TYPE, new CheckTaskProvider(extensionPath)),
+    vscode.tasks.registerTaskProvider(TASK_TYPE, new CheckTaskProvider({ extensionPath, codeCacheDir })),
     vscode.commands.registerCommand(CHECK_WORKSPACE_COMMAND, checkWorkspace),
   );
 }

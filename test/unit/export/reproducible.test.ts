@@ -46,16 +46,32 @@ describe('export: reproducible packages', function () {
     }
   });
 
+  it('writes the same Word files for a draft (its watermark too) in a second export', async () => {
+    const first = scratch();
+    const second = scratch();
+    try {
+      const a = target(await exportApplication({ file: first.file, outDir: first.outDir, now: NOW, draft: true }, exportHost()));
+      const b = target(await exportApplication({ file: second.file, outDir: second.outDir, now: NOW, draft: true }, exportHost()));
+      for (const name of DOCUMENTS)
+        assert.ok(readFileSync(path.join(a, name)).equals(readFileSync(path.join(b, name))), `${name} is the same`);
+      const header = (await readZip(readFileSync(path.join(a, '申请表.docx')))).get('word/header1.xml')!.toString('utf8');
+      assert.match(header, /PowerPlusWaterMarkObject1\b/, 'the watermark is numbered');
+    } finally {
+      first.dispose();
+      second.dispose();
+    }
+  });
+
   it('numbers drawing ids from 1 across the parts, with names and connector references following', () => {
     const parts = new Map<string, string | Uint8Array>([
       ['word/document.xml', '<wp:docPr id="41" name="图"/><wps:cNvPr id="42" name="Rectangle 42"/><a:stCxn id="42" idx="1"/>'],
-      ['word/header1.xml', '<wps:cNvPr name="Text Box 43" id="43"/>'],
+      ['word/header1.xml', '<wps:cNvPr name="Text Box 43" id="43"/><v:shape id="PowerPlusWaterMarkObjectx7_k-q2"/>'],
       ['docProps/core.xml', '<dcterms:created xsi:type="dcterms:W3CDTF">2020-01-01T00:00:00.000Z</dcterms:created>'],
       ['word/media/a.png', new Uint8Array([1, 2, 3])],
     ]);
     const out = stableParts(parts, new Date('2026-12-01T00:00:00Z'));
     assert.equal(out.get('word/document.xml'), '<wp:docPr id="1" name="图"/><wps:cNvPr id="2" name="Rectangle 2"/><a:stCxn id="2" idx="1"/>');
-    assert.equal(out.get('word/header1.xml'), '<wps:cNvPr name="Text Box 3" id="3"/>');
+    assert.equal(out.get('word/header1.xml'), '<wps:cNvPr name="Text Box 3" id="3"/><v:shape id="PowerPlusWaterMarkObject1"/>');
     assert.equal(out.get('docProps/core.xml'), '<dcterms:created xsi:type="dcterms:W3CDTF">2026-12-01T00:00:00.000Z</dcterms:created>');
     assert.deepEqual(out.get('word/media/a.png'), new Uint8Array([1, 2, 3]));
     assert.deepEqual([...out.keys()], [...parts.keys()], 'the parts keep their order');

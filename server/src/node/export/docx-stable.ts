@@ -5,7 +5,9 @@
  * clock, and draws every drawing id (`wp:docPr`, `wps:cNvPr`, `wpg:cNvPr`, which Word needs unique
  * in a document) from one counter for the whole process, naming shapes after them ("Rectangle 57"):
  * here the dates become the export time and the ids are numbered again from 1 in the order they
- * appear, names and connector references (`a:stCxn`, `a:endCxn`) following.
+ * appear, names and connector references (`a:stCxn`, `a:endCxn`) following. A draft's watermark
+ * (a VML shape in the header) gets a random id from docx (`PowerPlusWaterMarkObject<random>`): it is
+ * numbered likewise.
  */
 import type { DocxParts } from './docx-zip';
 
@@ -14,6 +16,8 @@ const DATES = /(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<
 /** A drawing's or shape's id-carrying element: its tag name, the text before the id, the id, the rest. */
 const DRAWING_ID = /<(wp:docPr|wps:cNvPr|wpg:cNvPr)(\s[^>]*?)?\sid="(\d+)"([^>]*)>/g;
 const CONNECTION = /<(a:stCxn|a:endCxn)(\s[^>]*?)?\sid="(\d+)"([^>]*)>/g;
+/** docx's watermark id: the prefix Word uses, then a random nanoid. */
+const WATERMARK_ID = /PowerPlusWaterMarkObject([A-Za-z0-9_-]+)/g;
 
 function renumber(xml: string, ids: Map<string, string>): string {
   const idFor = (old: string): string => {
@@ -36,15 +40,27 @@ function renumber(xml: string, ids: Map<string, string>): string {
   });
 }
 
-/** The parts dated `now`, their drawing ids numbered from 1 across the whole document. */
+/** The parts dated `now`, their drawing and watermark ids numbered from 1 across the whole document. */
 export function stableParts(parts: DocxParts, now: Date): DocxParts {
   const stamp = now.toISOString();
   const ids = new Map<string, string>();
+  const watermarks = new Map<string, string>();
+  const watermarkId = (_: string, old: string): string => {
+    let id = watermarks.get(old);
+    if (id === undefined) {
+      id = String(watermarks.size + 1);
+      watermarks.set(old, id);
+    }
+    return `PowerPlusWaterMarkObject${id}`;
+  };
   const out = new Map<string, string | Uint8Array>();
   for (const [name, data] of parts) {
     if (typeof data !== 'string' || !name.endsWith('.xml')) out.set(name, data);
     else if (name === CORE_PROPERTIES) out.set(name, data.replace(DATES, (_, open: string, close: string) => `${open}${stamp}${close}`));
-    else out.set(name, data.includes('cNvPr') || data.includes('docPr') ? renumber(data, ids) : data);
+    else {
+      const drawn = data.includes('cNvPr') || data.includes('docPr') ? renumber(data, ids) : data;
+      out.set(name, drawn.includes('PowerPlusWaterMarkObject') ? drawn.replace(WATERMARK_ID, watermarkId) : drawn);
+    }
   }
   return out;
 }
