@@ -51,6 +51,11 @@ export function translatorFor(locale: 'zh-cn' | 'en'): Translate {
 export function contentLocale(): 'zh-cn' | 'en' {
   const setting = vscode.workspace.getConfiguration('miit95').get<string>('language');
   if (setting === 'zh-cn' || setting === 'en') return setting;
+  return displayLocale();
+}
+
+/** VS Code's display language as one of ours: Chinese for any `zh*`, else English (the language of `t`). */
+export function displayLocale(): 'zh-cn' | 'en' {
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXPORT_METHOD, type ExportOutcome, type ExportParams, type LocalizedText } from '../../../server/src/editor-protocol';
 import type { ServerController } from '../language-client';
-import { t } from '../l10n';
+import { displayLocale, t } from '../l10n';
 
 export const exportCommandId = 'miit95.export';
 
@@ -77,7 +77,7 @@ async function askChoices(file: string): Promise<Choices | undefined> {
 
 /** The server's text in VS Code's display language (the language of this command's messages). */
 function localized(text: LocalizedText): string {
-  return text[vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en'];
+  return text[displayLocale()];
 }
 
 async function run(

@@ -17,7 +17,7 @@ import {
   type FormPosition,
 } from '../../../server/src/editor-protocol';
 import type { ServerController } from '../language-client';
-import { t } from '../l10n';
+import { displayLocale, t } from '../l10n';
 import { isFromFormWebview } from './guard';
 import { formLabels } from './labels';
 import type { FormRendered, FromWebview, ToWebview } from './protocol';
@@ -132,7 +132,7 @@ export class FormSession implements vscode.Disposable {
   /** The language of the last model, else VS Code's display language. */
   private locale(): 'zh-cn' | 'en' {
     if (this.result !== undefined) return this.result.model.locale;
-    return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+    return displayLocale();
   }
 
   /**

@@ -19,20 +19,25 @@ const CONNECTION = /<(a:stCxn|a:endCxn)(\s[^>]*?)?\sid="(\d+)"([^>]*)>/g;
 /** docx's watermark id: the prefix Word uses, then a random nanoid. */
 const WATERMARK_ID = /PowerPlusWaterMarkObject([A-Za-z0-9_-]+)/g;
 
+/** The new number of `old`: the next one (1, 2, …) the first time `numbers` sees it, the same one after. */
+function numberOf(numbers: Map<string, string>, old: string): string {
+  let id = numbers.get(old);
+  if (id === undefined) {
+    id = String(numbers.size + 1);
+    numbers.set(old, id);
+  }
+  return id;
+}
+
+/** docx's shape name: what the shape is, then its id ("Rectangle 57"). */
+const NAME_WITH_ID = /(\sname="[^"]*) (\d+)"/;
+
 function renumber(xml: string, ids: Map<string, string>): string {
-  const idFor = (old: string): string => {
-    let id = ids.get(old);
-    if (id === undefined) {
-      id = String(ids.size + 1);
-      ids.set(old, id);
-    }
-    return id;
-  };
   const withIds = xml.replace(DRAWING_ID, (_, tag: string, before: string | undefined, old: string, after: string) => {
-    const id = idFor(old);
-    // docx names a shape after its id ("Rectangle 57"): the name follows the new id.
-    const named = new RegExp(`(\\sname="[^"]*) ${old}"`);
-    const rename = (attributes: string): string => attributes.replace(named, `$1 ${id}"`);
+    const id = numberOf(ids, old);
+    // The name follows the new id when it ends with the old one.
+    const rename = (attributes: string): string =>
+      attributes.replace(NAME_WITH_ID, (name: string, head: string, n: string) => (n === old ? `${head} ${id}"` : name));
     return `<${tag}${rename(before ?? '')} id="${id}"${rename(after)}>`;
   });
   return withIds.replace(CONNECTION, (_, tag: string, before: string | undefined, old: string, after: string) => {
@@ -43,23 +48,20 @@ function renumber(xml: string, ids: Map<string, string>): string {
 /** The parts dated `now`, their drawing and watermark ids numbered from 1 across the whole document. */
 export function stableParts(parts: DocxParts, now: Date): DocxParts {
   const stamp = now.toISOString();
-  const ids = new Map<string, string>();
-  const watermarks = new Map<string, string>();
-  const watermarkId = (_: string, old: string): string => {
-    let id = watermarks.get(old);
-    if (id === undefined) {
-      id = String(watermarks.size + 1);
-      watermarks.set(old, id);
-    }
-    return `PowerPlusWaterMarkObject${id}`;
-  };
+  const drawingIds = new Map<string, string>();
+  const watermarkIds = new Map<string, string>();
   const out = new Map<string, string | Uint8Array>();
   for (const [name, data] of parts) {
     if (typeof data !== 'string' || !name.endsWith('.xml')) out.set(name, data);
     else if (name === CORE_PROPERTIES) out.set(name, data.replace(DATES, (_, open: string, close: string) => `${open}${stamp}${close}`));
     else {
-      const drawn = data.includes('cNvPr') || data.includes('docPr') ? renumber(data, ids) : data;
-      out.set(name, drawn.includes('PowerPlusWaterMarkObject') ? drawn.replace(WATERMARK_ID, watermarkId) : drawn);
+      const drawn = data.includes('cNvPr') || data.includes('docPr') ? renumber(data, drawingIds) : data;
+      out.set(
+        name,
+        drawn.includes('PowerPlusWaterMarkObject')
+          ? drawn.replace(WATERMARK_ID, (_, old: string) => `PowerPlusWaterMarkObject${numberOf(watermarkIds, old)}`)
+          : drawn,
+      );
     }
   }
   return out;
