@@ -103,19 +103,23 @@ const serverMain = {
 };
 
 /**
- * The server's start file (dist/server.js), which runs dist/server-main.js through V8's code cache
- * (server/src/boot/code-cache.ts). Outside watch mode it carries the bundle's SHA-256, so that the
- * start does not hash the bundle (nor load node:crypto).
+ * A start file that runs `bundle` through V8's code cache (server/src/boot/code-cache.ts). Outside
+ * watch mode it carries the bundle's SHA-256 as `digestName`, so that the start does not hash the
+ * bundle (nor load node:crypto).
  */
-function serverBoot() {
-  const digest = watch ? undefined : createHash('sha256').update(readFileSync('dist/server-main.js')).digest('hex');
+function startFile(name, source, bundle, digestName, extra = {}) {
+  const digest = watch ? undefined : createHash('sha256').update(readFileSync(bundle)).digest('hex');
   return {
     ...common,
-    entryPoints: { server: 'server/src/server-boot.ts' },
+    entryPoints: { [name]: source },
     outdir: 'dist',
-    define: { ...common.define, ...(digest ? { MIIT95_SERVER_MAIN_DIGEST: JSON.stringify(digest) } : {}) },
+    ...extra,
+    define: { ...common.define, ...(digest ? { [digestName]: JSON.stringify(digest) } : {}) },
   };
 }
+
+/** The server's start file (dist/server.js), running dist/server-main.js. */
+const serverBoot = () => startFile('server', 'server/src/server-boot.ts', 'dist/server-main.js', 'MIIT95_SERVER_MAIN_DIGEST');
 
 /**
  * The CLI bundle, run by its start file (dist/cli.js) through V8's code cache like the server's
@@ -130,17 +134,11 @@ const cliMain = {
   plugins: [asciiOnly],
 };
 
-/** The CLI's start file (dist/cli.js, with the shebang), carrying dist/cli-main.js's SHA-256 outside watch mode. */
-function cliBoot() {
-  const digest = watch ? undefined : createHash('sha256').update(readFileSync('dist/cli-main.js')).digest('hex');
-  return {
-    ...common,
-    entryPoints: { cli: 'server/src/cli-boot.ts' },
-    outdir: 'dist',
+/** The CLI's start file (dist/cli.js, with the shebang), running dist/cli-main.js. */
+const cliBoot = () =>
+  startFile('cli', 'server/src/cli-boot.ts', 'dist/cli-main.js', 'MIIT95_CLI_MAIN_DIGEST', {
     banner: { js: '#!/usr/bin/env node' },
-    define: { ...common.define, ...(digest ? { MIIT95_CLI_MAIN_DIGEST: JSON.stringify(digest) } : {}) },
-  };
-}
+  });
 
 /** The bundles of the CLI package (scripts/pack-cli.mjs copies them). */
 const CLI_BUNDLES = ['dist/cli.js', 'dist/cli-main.js', 'dist/portfolio-worker.js', 'dist/diagram-raster-worker.js'];
